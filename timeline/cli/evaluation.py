@@ -1,0 +1,1 @@
+"""CLI commands of the evaluation harness (timeml, evaluate)."""

@@ -1,0 +1,1 @@
+"""CLI commands that build and print timelines (extract, schema)."""

@@ -1,0 +1,17 @@
+"""All user-tunable options, validated once and passed explicitly to every stage."""
+
+from __future__ import annotations
+
+from pydantic import Field
+
+from timeline.models import Frozen
+
+
+class TaggerSettings(Frozen):
+    """Options of the temporal tagger and resolver."""
+
+    language: str = Field("en", description="ISO 639-1 language of the text")
+    day_first: bool = Field(False, description="read 10/11/2014 as 10 November (day first)")
+    anchor_to_previous: bool = Field(
+        True, description="anchor 'two days later'-style expressions to the previous date in the text"
+    )
