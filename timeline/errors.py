@@ -1,0 +1,19 @@
+"""The exceptions a user can cause; the CLI turns each into a one-line message and exit code 2."""
+
+from __future__ import annotations
+
+
+class TimelineError(Exception):
+    """Base class: a problem with the user's input or options, never a bug."""
+
+
+class InputError(TimelineError):
+    """An input cannot be read: missing, unreadable, binary, badly encoded or malformed."""
+
+
+class OptionError(TimelineError):
+    """An option has an invalid value (a bad --ref-date, an unknown format...)."""
+
+
+class OutputError(TimelineError):
+    """An output cannot be written."""

@@ -1,0 +1,61 @@
+"""Where exports go: resolving -o into files, and writing them atomically (temp file + rename)."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from pathlib import Path
+
+from timeline.errors import OptionError, OutputError
+
+STDOUT = "-"
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    """Write `data` to `path` so readers see the old file or the new one, never a partial one."""
+    directory = path.parent
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+    except OSError as err:
+        raise OutputError(f"{path}: cannot write ({err.strerror or err})") from None
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except OSError as err:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise OutputError(f"{path}: cannot write ({err.strerror or err})") from None
+
+
+def plan_outputs(
+    target: str, formats: list[str] | None, extensions: dict[str, str], basename: str, default: list[str]
+) -> list[tuple[str, Path | None]]:
+    """Map each format to its destination; None means standard output.
+
+    `-o` names a file when it has a suffix and is not an existing directory (a trailing
+    slash forces a directory); the format of a file defaults to the one its suffix names.
+    """
+    if target == STDOUT:
+        chosen = formats or default[:1]
+        if len(chosen) != 1:
+            raise OptionError("-o - writes to standard output: choose exactly one --format")
+        return [(chosen[0], None)]
+    path = Path(target)
+    if path.suffix and not path.is_dir() and not target.endswith(("/", os.sep)):
+        by_extension = {ext: name for name, ext in extensions.items()}
+        if formats is None:
+            inferred = by_extension.get(path.suffix.lstrip(".").lower())
+            if inferred is None:
+                raise OptionError(f"-o {target}: unknown file extension; pass --format or a directory")
+            formats = [inferred]
+        if len(formats) != 1:
+            raise OptionError(f"-o {target} is one file: choose exactly one --format or give a directory")
+        return [(formats[0], path)]
+    if path.exists() and not path.is_dir():
+        raise OptionError(f"-o {target}: exists and is not a directory")
+    return [(name, path / f"{basename}.{extensions[name]}") for name in (formats or default)]

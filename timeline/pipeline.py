@@ -1,0 +1,60 @@
+"""The end-to-end pipeline over the models: documents in, one ordered Timeline out."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import date
+
+from timeline.assemble import assemble
+from timeline.events import detect_events
+from timeline.models import Document, DocumentInfo, Event, ReferenceSource, Timeline
+from timeline.settings import TaggerSettings
+from timeline.temporal import annotate
+
+
+def document_events(document: Document, settings: TaggerSettings | None = None) -> tuple[Event, ...]:
+    """Tag, resolve and attach events for one document (pure; the unit of parallel work)."""
+    tagger = settings or TaggerSettings(language=document.info.language)
+    timexes = annotate(document.text, document.info.reference_date, tagger)
+    return detect_events(document, timexes)
+
+
+def build_timeline(documents: Iterable[Document], settings: TaggerSettings | None = None) -> Timeline:
+    infos: list[DocumentInfo] = []
+    events: list[Event] = []
+    for document in documents:
+        infos.append(document.info)
+        events.extend(document_events(document, settings))
+    return assemble(infos, events)
+
+
+def text_document(
+    text: str,
+    reference_date: date | None = None,
+    doc_id: str = "text",
+    title: str | None = None,
+    language: str = "en",
+) -> Document:
+    source = ReferenceSource.CLI if reference_date is not None else ReferenceSource.NONE
+    info = DocumentInfo(
+        id=doc_id, title=title, language=language, reference_date=reference_date, reference_source=source
+    )
+    return Document(info=info, text=text)
+
+
+def extract(
+    source: str | Document | Sequence[Document],
+    reference_date: date | None = None,
+    settings: TaggerSettings | None = None,
+) -> Timeline:
+    """Public API: the timeline of a text, a Document or several Documents.
+
+    `reference_date` applies to a plain text; Documents carry their own.
+    """
+    if isinstance(source, str):
+        documents: Sequence[Document] = [text_document(source, reference_date)]
+    elif isinstance(source, Document):
+        documents = [source]
+    else:
+        documents = source
+    return build_timeline(documents, settings)
