@@ -9,35 +9,35 @@ from datetime import date
 from pathlib import Path
 
 from timeline.errors import InputError
-from timeline.models import Document, DocumentInfo
+from timeline.models import Document, DocumentInfo, ReferenceSource
 from timeline.reading.decoding import decode_text
+from timeline.reading.html import looks_like_html, read_html
+from timeline.reading.jsonl import iter_jsonl, require_documents
 from timeline.reading.metadata import read_sidecar
 from timeline.reading.reference import parse_published, resolve_reference
 
 STDIN = "-"
-TEXT_SUFFIXES = frozenset({".txt", ".text"})
 
 
 @dataclass
-class ReadReport:
-    """What reading produced besides documents: warnings the CLI prints once each."""
+class ReadContext:
+    """Options shared by every reader, plus what reading reports besides documents."""
 
+    ref_date: date | None = None
+    encoding: str | None = None
     warnings: list[str] = field(default_factory=list)
+    taken_ids: set[str] = field(default_factory=set)
+
+    def unique_id(self, stem: str) -> str:
+        candidate, n = stem, 1
+        while candidate in self.taken_ids:
+            n += 1
+            candidate = f"{stem}-{n}"
+        self.taken_ids.add(candidate)
+        return candidate
 
 
-def _iter_paths(arg: str, report: ReadReport) -> Iterator[Path]:
-    path = Path(arg)
-    if path.is_dir():
-        found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES)
-        if not found:
-            raise InputError(f"{arg}: no articles ({', '.join(sorted(TEXT_SUFFIXES))}) in this directory")
-        yield from found
-    elif path.is_file():
-        yield path
-    elif path.exists():
-        raise InputError(f"{arg}: not a regular file")
-    else:
-        raise InputError(f"{arg}: no such file or directory")
+Reader = Callable[[Path, ReadContext], Iterator[Document]]
 
 
 def _read_bytes(path: Path) -> bytes:
@@ -49,36 +49,117 @@ def _read_bytes(path: Path) -> bytes:
         raise InputError(f"{path}: cannot read ({err.strerror or err})") from None
 
 
-def _unique_id(stem: str, taken: set[str]) -> str:
-    candidate, n = stem, 1
-    while candidate in taken:
-        n += 1
-        candidate = f"{stem}-{n}"
-    taken.add(candidate)
-    return candidate
-
-
-def _text_document(path: Path, doc_id: str, ref_date: date | None, encoding: str | None) -> Document:
-    text = decode_text(_read_bytes(path), str(path), encoding)
+def _nonempty_text(data: bytes, name: str, encoding: str | None) -> str:
+    text = decode_text(data, name, encoding)
     if not text.strip():
-        raise InputError(f"{path}: empty file")
+        raise InputError(f"{name}: empty file" if name != "stdin" else "stdin: empty input")
+    return text
+
+
+def _text_file(path: Path, ctx: ReadContext) -> Iterator[Document]:
+    text = _nonempty_text(_read_bytes(path), str(path), ctx.encoding)
     sidecar = read_sidecar(path)
     published = None
     if sidecar is not None and sidecar.published:
         published = parse_published(sidecar.published, f"{path} metadata")
-    reference, source = resolve_reference(ref_date, published)
-    info = DocumentInfo(
-        id=doc_id,
-        source=str(path),
-        title=sidecar.title if sidecar else None,
-        publisher=sidecar.publisher if sidecar else None,
-        url=sidecar.url if sidecar else None,
-        language=(sidecar.language if sidecar and sidecar.language else "en"),
-        reference_date=reference,
-        reference_source=source,
-        reference_note=sidecar.published_note if sidecar and reference == published else None,
+    reference, source = resolve_reference(ctx.ref_date, published)
+    yield Document(
+        info=DocumentInfo(
+            id=ctx.unique_id(path.stem),
+            source=str(path),
+            title=sidecar.title if sidecar else None,
+            publisher=sidecar.publisher if sidecar else None,
+            url=sidecar.url if sidecar else None,
+            language=(sidecar.language if sidecar and sidecar.language else "en"),
+            reference_date=reference,
+            reference_source=source,
+            reference_note=(
+                sidecar.published_note if sidecar and source is ReferenceSource.METADATA else None
+            ),
+        ),
+        text=text,
     )
-    return Document(info=info, text=text)
+
+
+def _html_document(markup: str, name: str, doc_id: str, source: str | None, ctx: ReadContext) -> Document:
+    article = read_html(markup, name)
+    reference, ref_source = resolve_reference(ctx.ref_date, None, article.published)
+    return Document(
+        info=DocumentInfo(
+            id=doc_id,
+            source=source,
+            title=article.title,
+            url=article.url,
+            language=article.language or "en",
+            reference_date=reference,
+            reference_source=ref_source,
+        ),
+        text=article.text,
+    )
+
+
+def _html_file(path: Path, ctx: ReadContext) -> Iterator[Document]:
+    markup = _nonempty_text(_read_bytes(path), str(path), ctx.encoding)
+    yield _html_document(markup, str(path), ctx.unique_id(path.stem), str(path), ctx)
+
+
+def _jsonl_file(path: Path, ctx: ReadContext) -> Iterator[Document]:
+    count = 0
+    try:
+        with path.open("rb") as handle:
+            for document in iter_jsonl(handle, str(path), ctx.ref_date, ctx.warnings.append, ctx.unique_id):
+                count += 1
+                yield document
+    except OSError as err:
+        raise InputError(f"{path}: cannot read ({err.strerror or err})") from None
+    require_documents(count, str(path))
+
+
+READERS: dict[str, Reader] = {
+    ".txt": _text_file,
+    ".text": _text_file,
+    ".html": _html_file,
+    ".htm": _html_file,
+    ".jsonl": _jsonl_file,
+}
+
+
+def _iter_paths(arg: str) -> Iterator[Path]:
+    path = Path(arg)
+    if path.is_dir():
+        found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in READERS)
+        if not found:
+            raise InputError(f"{arg}: no articles ({', '.join(sorted(READERS))}) in this directory")
+        yield from found
+    elif path.is_file():
+        yield path
+    elif path.exists():
+        raise InputError(f"{arg}: not a regular file")
+    else:
+        raise InputError(f"{arg}: no such file or directory")
+
+
+def _stdin_documents(data: bytes, ctx: ReadContext) -> Iterator[Document]:
+    text = _nonempty_text(data, "stdin", ctx.encoding)
+    if looks_like_html(text):
+        yield _html_document(text, "stdin", ctx.unique_id("stdin"), None, ctx)
+        return
+    reference, source = resolve_reference(ctx.ref_date, None)
+    info = DocumentInfo(id=ctx.unique_id("stdin"), reference_date=reference, reference_source=source)
+    yield Document(info=info, text=text)
+
+
+def iter_documents(
+    inputs: Sequence[str], ctx: ReadContext, read_stdin: Callable[[], bytes] | None = None
+) -> Iterator[Document]:
+    """Stream the documents of every input, in order; '-' reads standard input once."""
+    for arg in inputs:
+        if arg == STDIN:
+            yield from _stdin_documents((read_stdin or sys.stdin.buffer.read)(), ctx)
+            continue
+        for path in _iter_paths(arg):
+            reader = READERS.get(path.suffix.lower(), _text_file)
+            yield from reader(path, ctx)
 
 
 def read_inputs(
@@ -86,23 +167,7 @@ def read_inputs(
     ref_date: date | None = None,
     encoding: str | None = None,
     read_stdin: Callable[[], bytes] | None = None,
-) -> tuple[list[Document], ReadReport]:
-    """Read every input in order; '-' reads standard input once."""
-    report = ReadReport()
-    documents: list[Document] = []
-    taken: set[str] = set()
-    for arg in inputs:
-        if arg == STDIN:
-            data = (read_stdin or sys.stdin.buffer.read)()
-            text = decode_text(data, "stdin", encoding)
-            if not text.strip():
-                raise InputError("stdin: empty input")
-            reference, source = resolve_reference(ref_date, None)
-            info = DocumentInfo(
-                id=_unique_id("stdin", taken), reference_date=reference, reference_source=source
-            )
-            documents.append(Document(info=info, text=text))
-            continue
-        for path in _iter_paths(arg, report):
-            documents.append(_text_document(path, _unique_id(path.stem, taken), ref_date, encoding))
-    return documents, report
+) -> tuple[list[Document], ReadContext]:
+    """Read every input eagerly (errors surface before any work is done)."""
+    ctx = ReadContext(ref_date=ref_date, encoding=encoding)
+    return list(iter_documents(inputs, ctx, read_stdin)), ctx
