@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 
 from timeline.assemble import assemble
 from timeline.events import detect_events
 from timeline.models import Document, DocumentInfo, Event, ReferenceSource, Timeline
+from timeline.parallel import map_documents
 from timeline.settings import TaggerSettings
 from timeline.temporal import annotate
 
@@ -19,12 +20,20 @@ def document_events(document: Document, settings: TaggerSettings | None = None) 
     return detect_events(document, timexes)
 
 
-def build_timeline(documents: Iterable[Document], settings: TaggerSettings | None = None) -> Timeline:
+def build_timeline(
+    documents: Iterable[Document],
+    settings: TaggerSettings | None = None,
+    jobs: int = 1,
+    on_document: Callable[[Document], None] | None = None,
+) -> Timeline:
+    """One timeline of all documents; the same bytes whatever `jobs` is."""
     infos: list[DocumentInfo] = []
     events: list[Event] = []
-    for document in documents:
+    for document, found in map_documents(document_events, documents, settings, jobs):
+        if on_document is not None:
+            on_document(document)
         infos.append(document.info)
-        events.extend(document_events(document, settings))
+        events.extend(found)
     return assemble(infos, events)
 
 

@@ -3,16 +3,25 @@
 from __future__ import annotations
 
 import json
-import sys
-from typing import Annotated
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from timeline.cli.app import app
 from timeline.cli.common import user_errors, warn
+from timeline.cli.progress import progress
+from timeline.cli.writing import write_output, write_stream
 from timeline.errors import OptionError
 
+if TYPE_CHECKING:
+    from timeline.cli.progress import Tracker
+    from timeline.models import Document
+    from timeline.reading.sources import ReadContext
+
 DEFAULT_FORMATS = ["json", "csv", "ics"]
+# One event per line, streamed document by document: the corpus mode.
+STREAMING_FORMAT = "jsonl"
 
 
 def _parse_formats(value: str | None, known: list[str]) -> list[str] | None:
@@ -84,45 +93,102 @@ def extract(
     calendar_name: Annotated[
         str | None, typer.Option(help="Calendar name shown by Outlook/Google/Apple (default: the title).")
     ] = None,
+    jobs: Annotated[
+        int | None,
+        typer.Option(
+            "--jobs", "-j", min=1, help="Worker processes (default: all cores). Output is identical."
+        ),
+    ] = None,
+    show_progress: Annotated[
+        bool | None,
+        typer.Option(
+            "--progress/--no-progress", help="Progress bar on stderr (default: when it is a terminal)."
+        ),
+    ] = None,
 ) -> None:
     """Extract the dated events of news articles and export them as a timeline.
 
     Example: timeline extract seeds/ -o exports/
     """
     from timeline import exporters
-    from timeline.output import atomic_write, plan_outputs
+    from timeline.corpus import stream_events
+    from timeline.output import plan_outputs
+    from timeline.parallel import default_jobs
     from timeline.pipeline import build_timeline
-    from timeline.reading import parse_date_option, read_inputs
+    from timeline.reading import parse_date_option
+    from timeline.reading.sources import ReadContext, iter_documents
     from timeline.settings import TaggerSettings
 
-    known = exporters.names()
+    known = [*exporters.names(), STREAMING_FORMAT]
     chosen = _parse_formats(formats, known)
     reference = parse_date_option(ref_date) if ref_date is not None else None
-    documents, report = read_inputs(inputs, reference, encoding)
-    basename = name or (documents[0].info.id if len(documents) == 1 else "timeline")
-    extensions = {n: exporters.get(n).extension for n in known}
-    plan = plan_outputs(output, chosen, extensions, basename, DEFAULT_FORMATS)
-
+    ctx = ReadContext(ref_date=reference, encoding=encoding)
     settings = TaggerSettings(day_first=day_first)
-    timeline = build_timeline(documents, settings)
-    for message in report.warnings:
-        warn(message)
-    undated = [d.id for d in documents if d.info.reference_date is None]
-    if undated:
-        warn(
-            f"no reference date for {', '.join(undated)}: relative dates stay unresolved and are left "
-            "out of the calendar; pass --ref-date YYYY-MM-DD"
-        )
+    workers = jobs or default_jobs()
+    extensions = {n: exporters.get(n).extension for n in exporters.names()}
+    extensions[STREAMING_FORMAT] = STREAMING_FORMAT
+
+    if chosen == [STREAMING_FORMAT]:
+        (_, target), *_ = plan_outputs(output, chosen, extensions, name or "events", DEFAULT_FORMATS)
+        documents = iter_documents(inputs, ctx)
+        with progress(_input_bytes(inputs), show_progress) as tracker:
+            seen = _Seen(tracker)
+            count = write_stream(stream_events(documents, settings, workers, seen), target)
+        _report(ctx, seen.undated, count)
+        return
+    if STREAMING_FORMAT in (chosen or []):
+        raise OptionError(f"--format {STREAMING_FORMAT} streams events and cannot be combined with others")
+
+    docs = list(iter_documents(inputs, ctx))  # all input errors surface before any work is done
+    basename = name or (docs[0].info.id if len(docs) == 1 else "timeline")
+    plan = plan_outputs(output, chosen, extensions, basename, DEFAULT_FORMATS)
+    with progress(sum(len(d.text.encode("utf-8")) for d in docs), show_progress) as tracker:
+        seen = _Seen(tracker)
+        timeline = build_timeline(docs, settings, workers, seen)
+    _report(ctx, seen.undated, len(timeline.events))
     options = exporters.ExportOptions(csv_bom=bom, calendar_name=calendar_name)
     # Render everything before writing anything: a failing exporter leaves no partial export set.
     rendered = [(path, exporters.get(fmt).export(timeline, options)) for fmt, path in plan]
     for path, data in rendered:
-        if path is None:
-            sys.stdout.buffer.write(data)
-            sys.stdout.buffer.flush()
-        else:
-            atomic_write(path, data)
-            typer.echo(f"wrote {path}", err=True)
+        write_output(path, data)
+
+
+def _input_bytes(inputs: list[str]) -> int | None:
+    total = 0
+    for arg in inputs:
+        path = Path(arg)
+        if arg == "-" or not path.exists():
+            return None
+        files = path.rglob("*") if path.is_dir() else [path]
+        total += sum(p.stat().st_size for p in files if p.is_file())
+    return total
+
+
+class _Seen:
+    """Per-document callback: advances the progress bar and notes documents with no reference date."""
+
+    def __init__(self, tracker: Tracker) -> None:
+        self.tracker = tracker
+        self.undated: list[str] = []
+
+    def __call__(self, document: Document) -> None:
+        if document.info.reference_date is None:
+            self.undated.append(document.id)
+        self.tracker(document)
+
+
+def _report(ctx: ReadContext, undated: list[str], count: int) -> None:
+    """Warnings once each, after the work: bad JSONL lines, then missing reference dates."""
+    for message in ctx.warnings:
+        warn(message)
+    if undated:
+        more = f" and {len(undated) - 5} more" if len(undated) > 5 else ""
+        shown = ", ".join(undated[:5]) + more
+        warn(
+            f"no reference date for {shown}: relative dates stay unresolved and are left "
+            "out of the calendar; pass --ref-date YYYY-MM-DD"
+        )
+    typer.echo(f"{count} events", err=True)
 
 
 @app.command()

@@ -1,0 +1,33 @@
+"""Corpus mode: documents stream in, one JSON event per line streams out, in constant memory."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+
+from timeline.assemble import assemble
+from timeline.models import Document, Event
+from timeline.parallel import map_documents
+from timeline.pipeline import document_events
+from timeline.settings import TaggerSettings
+
+
+def event_line(event: Event) -> bytes:
+    """One event as one line of JSON (the JSONL export's unit)."""
+    return event.model_dump_json().encode("utf-8") + b"\n"
+
+
+def stream_events(
+    documents: Iterable[Document],
+    settings: TaggerSettings | None = None,
+    jobs: int = 1,
+    on_document: Callable[[Document], None] | None = None,
+) -> Iterator[Event]:
+    """Each document's merged, ordered events, document after document.
+
+    Mentions are merged within a document only: merging across a corpus would need every event
+    in memory, which is what this mode avoids (use `extract` without jsonl for that).
+    """
+    for document, events in map_documents(document_events, documents, settings, jobs):
+        if on_document is not None:
+            on_document(document)
+        yield from assemble([document.info], events).events
