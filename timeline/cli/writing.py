@@ -7,8 +7,8 @@ import os
 import sys
 import tempfile
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
