@@ -99,6 +99,14 @@ def extract(
             "--jobs", "-j", min=1, help="Worker processes (default: all cores). Output is identical."
         ),
     ] = None,
+    dask: Annotated[
+        str | None,
+        typer.Option(
+            "--dask",
+            metavar="ADDRESS",
+            help="Run on the Dask scheduler at ADDRESS (e.g. tcp://host:8786); needs timeline[dask].",
+        ),
+    ] = None,
     show_progress: Annotated[
         bool | None,
         typer.Option(
@@ -129,6 +137,8 @@ def extract(
     extensions[STREAMING_FORMAT] = STREAMING_FORMAT
 
     if chosen == [STREAMING_FORMAT]:
+        if dask is not None:
+            raise OptionError("--dask builds one timeline; use the Python API (events_bag) to stream on Dask")
         (_, target), *_ = plan_outputs(output, chosen, extensions, name or "events", DEFAULT_FORMATS)
         documents = iter_documents(inputs, ctx)
         with progress(_input_bytes(inputs), show_progress) as tracker:
@@ -142,10 +152,17 @@ def extract(
     docs = list(iter_documents(inputs, ctx))  # all input errors surface before any work is done
     basename = name or (docs[0].info.id if len(docs) == 1 else "timeline")
     plan = plan_outputs(output, chosen, extensions, basename, DEFAULT_FORMATS)
-    with progress(sum(len(d.text.encode("utf-8")) for d in docs), show_progress) as tracker:
-        seen = _Seen(tracker)
-        timeline = build_timeline(docs, settings, workers, seen)
-    _report(ctx, seen.undated, len(timeline.events))
+    if dask is not None:
+        from timeline.distributed import timeline_on_cluster
+
+        timeline = timeline_on_cluster(docs, dask, settings)
+        undated = [d.id for d in docs if d.info.reference_date is None]
+    else:
+        with progress(sum(len(d.text.encode("utf-8")) for d in docs), show_progress) as tracker:
+            seen = _Seen(tracker)
+            timeline = build_timeline(docs, settings, workers, seen)
+        undated = seen.undated
+    _report(ctx, undated, len(timeline.events))
     options = exporters.ExportOptions(csv_bom=bom, calendar_name=calendar_name)
     # Render everything before writing anything: a failing exporter leaves no partial export set.
     rendered = [(path, exporters.get(fmt).export(timeline, options)) for fmt, path in plan]

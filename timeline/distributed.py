@@ -1,0 +1,59 @@
+"""The pipeline on a Dask cluster: a bag of Documents in, their events out (the `dask` extra)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from timeline.assemble import assemble
+from timeline.models import Document, DocumentInfo, Event, Timeline
+from timeline.pipeline import document_events
+from timeline.settings import TaggerSettings
+
+if TYPE_CHECKING:
+    import dask.bag
+
+# Partitions per worker thread: enough to balance uneven documents without flooding the scheduler.
+PARTITIONS_PER_THREAD = 4
+
+
+def _events_of(document: Document, settings: TaggerSettings | None) -> tuple[DocumentInfo, tuple[Event, ...]]:
+    return document.info, document_events(document, settings)
+
+
+def events_bag(documents: dask.bag.Bag, settings: TaggerSettings | None = None) -> dask.bag.Bag:
+    """Map a bag of Documents to a bag of (DocumentInfo, events of that document) pairs.
+
+    Each element is independent, so the bag can be as large as the cluster can stream; merge the
+    pairs into one timeline with `assemble_pairs`, or write events out per partition.
+    """
+    return documents.map(_events_of, settings)
+
+
+def assemble_pairs(pairs: Sequence[tuple[DocumentInfo, tuple[Event, ...]]]) -> Timeline:
+    """One timeline from the bag's results: the same as the single-process run."""
+    return assemble([info for info, _ in pairs], [event for _, events in pairs for event in events])
+
+
+def timeline_on_cluster(
+    documents: Sequence[Document], address: str, settings: TaggerSettings | None = None
+) -> Timeline:
+    """Run the pipeline on the Dask scheduler at `address` (e.g. tcp://10.0.0.5:8786)."""
+    try:
+        import dask.bag as db
+        from distributed import Client
+    except ImportError:
+        from timeline.errors import OptionError
+
+        raise OptionError("--dask needs the dask extra: pip install 'timeline[dask]'") from None
+    try:
+        client: Any = Client(address, timeout="10s", set_as_default=False)
+    except OSError as err:
+        from timeline.errors import OptionError
+
+        raise OptionError(f"cannot reach the Dask scheduler at {address} ({err})") from None
+    with client:
+        threads = max(1, sum(client.nthreads().values()))
+        bag = db.from_sequence(documents, npartitions=min(len(documents), threads * PARTITIONS_PER_THREAD))
+        pairs = client.compute(events_bag(bag, settings)).result()
+    return assemble_pairs(pairs)
