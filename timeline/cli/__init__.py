@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from timeline.cli import evaluation, extract  # noqa: F401  (registration side effect)
+from timeline.cli import evaluation, extract, show  # noqa: F401  (registration side effect)
 from timeline.cli.app import app
 from timeline.cli.common import EXIT_INTERNAL
 

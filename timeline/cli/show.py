@@ -1,0 +1,76 @@
+"""CLI command `show`: a timeline as a table in the terminal."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from timeline.cli.app import app
+from timeline.cli.common import user_errors
+
+if TYPE_CHECKING:
+    from timeline.models import Timeline
+
+STATUS_STYLE = {"past": "dim", "ongoing": "green", "upcoming": "bold cyan", "unknown": "yellow"}
+
+
+def _load_timeline(path: Path) -> Timeline | None:
+    """A timeline JSON export, or None when `path` is not one (then it is an article)."""
+    from pydantic import ValidationError
+
+    from timeline.errors import InputError
+    from timeline.models import Timeline
+
+    if path.suffix.lower() != ".json":
+        return None
+    try:
+        return Timeline.model_validate_json(path.read_bytes())
+    except OSError as err:
+        raise InputError(f"{path}: cannot read ({err.strerror or err})") from None
+    except ValidationError:
+        raise InputError(f"{path}: not a timeline JSON export (see `timeline schema`)") from None
+
+
+@app.command()
+@user_errors
+def show(
+    inputs: Annotated[
+        list[str],
+        typer.Argument(
+            metavar="FILE|INPUT...",
+            help="A timeline JSON export, or articles (as for `extract`) to extract on the fly.",
+            show_default=False,
+        ),
+    ],
+    ref_date: Annotated[
+        str | None, typer.Option("--ref-date", metavar="YYYY-MM-DD", help="Reference date for articles.")
+    ] = None,
+    width: Annotated[int | None, typer.Option(help="Table width (default: the terminal's).")] = None,
+) -> None:
+    """Print the events of a timeline as a table: date, precision, status, title, source."""
+    from rich.console import Console
+    from rich.table import Table
+
+    from timeline.pipeline import build_timeline
+    from timeline.reading import parse_date_option, read_inputs
+
+    loaded = _load_timeline(Path(inputs[0])) if len(inputs) == 1 else None
+    if loaded is None:
+        reference = parse_date_option(ref_date) if ref_date is not None else None
+        documents, _ = read_inputs(inputs, reference)
+        loaded = build_timeline(documents)
+    table = Table(title=f"{len(loaded.events)} events", show_lines=False, expand=False)
+    for column in ("Date", "Precision", "Status", "Event", "Source"):
+        table.add_column(column, overflow="fold")
+    for event in loaded.events:
+        sources = sorted({m.document_id for m in event.mentions})
+        table.add_row(
+            event.date.value,
+            event.date.granularity.value,
+            f"[{STATUS_STYLE.get(event.status.value, '')}]{event.status.value}[/]",
+            event.title,
+            ", ".join(sources),
+        )
+    Console(width=width, highlight=False).print(table)
