@@ -52,6 +52,7 @@ def show(
     """Print the events of a timeline as a table: date, precision, status, title, source."""
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
 
     from timeline.pipeline import build_timeline
     from timeline.reading import parse_date_option, read_inputs
@@ -66,11 +67,12 @@ def show(
         table.add_column(column, overflow="fold")
     for event in loaded.events:
         sources = sorted({m.document_id for m in event.mentions})
+        # Text() cells: article text must never be read as rich markup ("[bold]" in a headline).
         table.add_row(
-            event.date.value,
-            event.date.granularity.value,
-            f"[{STATUS_STYLE.get(event.status.value, '')}]{event.status.value}[/]",
-            event.title,
-            ", ".join(sources),
+            Text(event.date.value),
+            Text(event.date.granularity.value),
+            Text(event.status.value, style=STATUS_STYLE.get(event.status.value, "")),
+            Text(event.title),
+            Text(", ".join(sources)),
         )
     Console(width=width, highlight=False).print(table)
