@@ -10,14 +10,14 @@ __all__ = ["export", "extract"]
 
 
 def export(timeline: Timeline, format: str, options: ExportOptions | None = None) -> str | bytes:
-    """Render `timeline` in `format` (json, csv, ics, ...): text formats as str, others as bytes."""
+    """Render `timeline` in `format` (json, csv, ics, ...).
+
+    Text formats (media type text/* or JSON) come back as str, without the CSV byte order mark
+    that only matters in files; anything else as bytes.
+    """
     exporter = get(format)
     data = exporter.export(timeline, options or ExportOptions())
-    if exporter.media_type.startswith(("text/", "application/json")) or exporter.extension in {
-        "json",
-        "csv",
-        "ics",
-        "html",
-    }:
-        return data.decode("utf-8-sig") if exporter.extension == "csv" else data.decode("utf-8")
+    media = exporter.media_type.split(";")[0].strip()
+    if media.startswith("text/") or media.endswith("json"):
+        return data.decode("utf-8-sig")
     return data
