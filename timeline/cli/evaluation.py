@@ -1,1 +1,97 @@
 """CLI commands of the evaluation harness (timeml, evaluate)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from timeline.cli.app import app
+from timeline.cli.common import user_errors, warn
+
+DEFAULT_PEERS = "timeline,dateparser,datefinder,heideltime"
+
+
+@app.command()
+@user_errors
+def timeml(
+    in_dir: Annotated[Path, typer.Argument(metavar="IN_DIR", help="Folder of TempEval-3 .tml files.")],
+    out_dir: Annotated[Path, typer.Argument(metavar="OUT_DIR", help="Where the tagged .tml files go.")],
+) -> None:
+    """Tag the TEXT of every .tml file and write OUT_DIR/<same name>.tml (TE3 scorer input)."""
+    from timeline.errors import OutputError
+    from timeline.evaluation.loading import corpus_files
+    from timeline.evaluation.timeml import read_timeml
+    from timeline.evaluation.timeml_writer import timeml as to_timeml
+    from timeline.settings import TaggerSettings
+    from timeline.temporal import annotate
+
+    files = [p for p in corpus_files(in_dir) if p.suffix == ".tml"]
+    if not files:
+        warn(f"{in_dir}: no .tml files")
+    settings = TaggerSettings()
+    for path in files:
+        document = read_timeml(path)
+        content, dropped = to_timeml(document, annotate(document.text, document.reference_date, settings))
+        if dropped:
+            warn(f"{path.name}: {dropped} overlapping timex(es) left out (TimeML cannot nest them)")
+        target = out_dir / (path.relative_to(in_dir) if in_dir.is_dir() else Path(path.name))
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(content, encoding="utf-8")
+        except OSError as err:
+            raise OutputError(f"{target}: cannot write ({err.strerror or err})") from None
+    typer.echo(f"{len(files)} file(s) written to {out_dir}", err=True)
+
+
+@app.command()
+@user_errors
+def evaluate(
+    corpus_dir: Annotated[
+        Path,
+        typer.Argument(metavar="CORPUS_DIR", help="TempEval-3 .tml files or MEANTIME CAT XML (recursive)."),
+    ],
+    peers: Annotated[
+        str, typer.Option(help="Comma-separated taggers to measure (see the list in the help).")
+    ] = DEFAULT_PEERS,
+    limit: Annotated[int | None, typer.Option(min=1, help="Only the first N documents (path order).")] = None,
+    errors: Annotated[
+        Path | None,
+        typer.Option(
+            metavar="FILE", help="Write missed/spurious/wrong span, type, value lists (.json: JSON)."
+        ),
+    ] = None,
+    json_out: Annotated[
+        Path | None, typer.Option("--json", metavar="FILE", help="Write scores, counts and versions as JSON.")
+    ] = None,
+) -> None:
+    """Score taggers on a corpus with the TempEval-3 Task A rules and print one table.
+
+    Taggers: timeline, dateparser, datefinder, heideltime, and the baselines nothing and years.
+    """
+    from timeline.errors import OptionError
+    from timeline.evaluation.benchmark import make_peer, run_peer
+    from timeline.evaluation.loading import load_corpus
+    from timeline.evaluation.peers import PEERS
+    from timeline.evaluation.report import error_json, error_text, notes, summary_json, table
+
+    names = [n.strip() for n in peers.split(",") if n.strip()]
+    unknown = [n for n in names if n not in PEERS]
+    if unknown or not names:
+        raise OptionError(f"unknown tagger {', '.join(unknown) or peers!r}; choose from {', '.join(PEERS)}")
+    documents = load_corpus(corpus_dir, limit)
+    runs = []
+    for name in names:
+        typer.echo(f"running {name} on {len(documents)} documents...", err=True)
+        runs.append(run_peer(make_peer(name), documents))
+    gold = sum(len(d.timexes) for d in documents)
+    typer.echo(f"{corpus_dir}: {len(documents)} documents, {gold} gold TIMEX3 (TE3 Task A, scores in %)\n")
+    typer.echo(table(runs))
+    for note in notes(runs):
+        typer.echo(f"\nnote: {note}" if note == notes(runs)[0] else f"note: {note}")
+    if errors is not None:
+        content = error_json(runs) if errors.suffix == ".json" else error_text(runs, documents)
+        errors.write_text(content, encoding="utf-8")
+    if json_out is not None:
+        json_out.write_text(summary_json(runs, str(corpus_dir), len(documents)), encoding="utf-8")

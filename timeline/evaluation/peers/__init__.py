@@ -1,0 +1,8 @@
+"""Peer taggers behind one adapter interface; importing this registers them (their libraries load lazily)."""
+
+from __future__ import annotations
+
+from timeline.evaluation.peers import timeline_peer
+from timeline.evaluation.peers.base import PEERS, Peer, PeerUnavailable, register
+
+__all__ = ["PEERS", "Peer", "PeerUnavailable", "register", "timeline_peer"]
