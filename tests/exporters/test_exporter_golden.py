@@ -21,7 +21,7 @@ GOLDEN = Path(__file__).parent / "golden"
 @pytest.mark.parametrize("name", exporters.names())
 def test_matches_golden_file(name: str, timeline: Timeline) -> None:
     exporter = exporters.get(name)
-    path = GOLDEN / f"{name}.{exporter.extension}"
+    path = GOLDEN / f"{name}.{exporter.extension.rsplit('.', 1)[-1]}"
     produced = exporter.export(timeline, ExportOptions())
     if os.environ.get("UPDATE_GOLDEN") == "1":
         path.write_bytes(produced)

@@ -32,8 +32,14 @@ def test_every_exporter_describes_itself(name: str) -> None:
     assert exporters.get(name) is exporter  # instantiated once
 
 
+def test_extensions_are_unique() -> None:
+    # Files of one run share a base name: two formats with one extension would overwrite each other.
+    extensions = [exporters.get(name).extension for name in exporters.names()]
+    assert len(set(extensions)) == len(extensions)
+
+
 def test_unknown_format_is_a_user_error_listing_the_choices() -> None:
-    with pytest.raises(OptionError, match="unknown format 'pdf'; choose from json, csv, ics"):
+    with pytest.raises(OptionError, match="unknown format 'pdf'; choose from json, csv, ics, "):
         exporters.get("pdf")
 
 

@@ -17,6 +17,9 @@ _BUILTIN: dict[str, str] = {
     "json": "timeline.exporters.json_exporter:JsonExporter",
     "csv": "timeline.exporters.csv_exporter:CsvExporter",
     "ics": "timeline.exporters.ics_exporter:IcsExporter",
+    "timelinejs": "timeline.exporters.timelinejs_exporter:TimelineJsExporter",
+    "timelinejs-csv": "timeline.exporters.timelinejs_exporter:TimelineJsSheetExporter",
+    "vis": "timeline.exporters.vis_exporter:VisExporter",
 }
 
 _factories: dict[str, Callable[[], Exporter]] = {}

@@ -38,6 +38,7 @@ from typing import TYPE_CHECKING
 
 from timeline.exporters.base import Exporter, ExportOptions, selected_events, timeline_title
 from timeline.exporters.dates import COARSER_THAN_DAY, clock_time, precision_label
+from timeline.exporters.markup import event_documents, safe_url
 from timeline.exporters.text import clean_line, clean_text
 from timeline.models import DocumentInfo, Event, Granularity, Timeline
 
@@ -95,17 +96,12 @@ def _summary(event: Event) -> str:
         or value.mod is not None
         or (value.granularity is not Granularity.DAY and clock_time(value) is None)
     )
-    # Square brackets: the precision label itself may hold parentheses ("week 6 of 2017 (6–12 ...)").
+    # Square brackets: the precision label itself may hold parentheses ("week 6 of 2017 (6\u201312 ...)").
     return f"{title} [{precision_label(value)}]" if says_precision else title
 
 
 def _category(name: str) -> str:
     return clean_line(name).replace(",", " ").strip()
-
-
-def _documents_of(event: Event, documents: dict[str, DocumentInfo]) -> list[DocumentInfo]:
-    ids = dict.fromkeys(m.document_id for m in event.mentions)
-    return [documents[i] for i in ids if i in documents]
 
 
 def _source_line(info: DocumentInfo) -> str:
@@ -184,15 +180,16 @@ class IcsExporter(Exporter):
             component.add("dtstamp", dtstamp)
             component.add("sequence", 0)
             component.add("summary", _summary(event))
-            sources = _documents_of(event, documents)
+            sources = event_documents(event, documents)
             component.add("description", _description(event, sources))
             categories = [_category(event.status.value)] + (["negated"] if event.negated else [])
             component.add("categories", categories)
             if event.place and clean_line(event.place):
                 component.add("location", clean_line(event.place))
-            url = next((info.url for info in sources if info.url), None)
-            if url and clean_line(url):
-                component.add("url", clean_line(url))
+            # Only http(s): a javascript: or file: URL from scraped metadata must not become a link.
+            url = next((safe_url(info.url) for info in sources if safe_url(info.url)), None)
+            if url:
+                component.add("url", url)
             component.add("transp", "TRANSPARENT")
             component.add("x-microsoft-cdo-busystatus", "FREE")
             calendar.add_component(component)

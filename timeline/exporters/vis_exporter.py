@@ -1,0 +1,66 @@
+"""The `vis` exporter: vis-timeline `items` and `groups` as one JSON document.
+
+Load it with `new vis.Timeline(el, new vis.DataSet(data.items), new vis.DataSet(data.groups))`.
+A day is a `point`; a week, month, year or other span is a `range` whose `end` is the midnight
+after its last day (vis dates are moments, so an inclusive last day ends there); a clock time is a
+`point` at that UTC moment. Groups are the statuses. vis renders `content` and `title` (the
+tooltip) as HTML, so both are escaped. Unresolved dates are left out: vis needs a start.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import timedelta
+from typing import Any
+
+from timeline.exporters.base import Exporter, ExportOptions, selected_events
+from timeline.exporters.dates import clock_time, precision_label
+from timeline.exporters.markup import line, text
+from timeline.models import Event, Granularity, Status, Timeline
+
+_SINGLE_DAY = frozenset({Granularity.DAY, Granularity.PART_OF_DAY})
+
+
+def item(event: Event) -> dict[str, Any] | None:
+    """The vis-timeline item of an event, or None when its date is unresolved."""
+    value = event.date
+    if value.start is None or value.end is None:
+        return None
+    entry: dict[str, Any] = {"id": event.id, "content": line(event.title)}
+    moment = clock_time(value)
+    if moment is not None:
+        entry["start"] = moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+        entry["type"] = "point"
+    elif value.start == value.end and value.granularity in _SINGLE_DAY:
+        entry["start"] = value.start.isoformat()
+        entry["type"] = "point"
+    else:
+        entry["start"] = value.start.isoformat()
+        entry["end"] = (value.end + timedelta(days=1)).isoformat()
+        entry["type"] = "range"
+    entry["group"] = event.status.value
+    entry["title"] = f"{line(precision_label(value))}<br>{text(event.sentence)}"
+    classes = [f"status-{event.status.value}", f"granularity-{value.granularity.value}"]
+    entry["className"] = " ".join([*classes, "negated"] if event.negated else classes)
+    return entry
+
+
+class VisExporter(Exporter):
+    """{"items": [...], "groups": [...]} for vis-timeline (see the module docstring)."""
+
+    name = "vis"
+    extension = "vis.json"
+    media_type = "application/json"
+    description = "vis-timeline items and groups (points for days, ranges for longer spans)"
+
+    def export(self, timeline: Timeline, options: ExportOptions) -> bytes:
+        items = [entry for event in selected_events(timeline, options) if (entry := item(event))]
+        present = {entry["group"] for entry in items}
+        # Groups in a fixed order (the Status enum's), so the rows never reshuffle between runs.
+        groups = [
+            {"id": status.value, "content": status.value.capitalize(), "order": order}
+            for order, status in enumerate(Status)
+            if status.value in present
+        ]
+        document = {"items": items, "groups": groups}
+        return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
