@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from timeline.evaluation.peers import timeline_peer
+from timeline.evaluation.peers import baselines, timeline_peer
 from timeline.evaluation.peers.base import PEERS, Peer, PeerUnavailable, register
 
-__all__ = ["PEERS", "Peer", "PeerUnavailable", "register", "timeline_peer"]
+__all__ = ["PEERS", "Peer", "PeerUnavailable", "baselines", "register", "timeline_peer"]

@@ -1,0 +1,65 @@
+"""The evaluation commands through the CLI: the table, notes for skipped peers, error report, timeml."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from timeline.cli.app import app
+from timeline.evaluation.timeml import read_timeml
+
+RUNNER = CliRunner()
+
+
+def test_evaluate_prints_one_table_with_baselines_and_writes_reports(tbaq: Path, tmp_path: Path) -> None:
+    errors, summary = tmp_path / "errors.txt", tmp_path / "summary.json"
+    result = RUNNER.invoke(
+        app,
+        [
+            "evaluate",
+            str(tbaq),
+            "--peers",
+            "nothing,years",
+            "--limit",
+            "5",
+            "--errors",
+            str(errors),
+            "--json",
+            str(summary),
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    assert "| tagger" in result.output and "| nothing" in result.output and "| years" in result.output
+    assert "## nothing: missed" in errors.read_text(encoding="utf-8")
+    payload = json.loads(summary.read_text(encoding="utf-8"))
+    assert payload["documents"] == 5 and [t["name"] for t in payload["taggers"]] == ["nothing", "years"]
+
+
+def test_unknown_peer_is_a_usage_error(tbaq: Path) -> None:
+    result = RUNNER.invoke(app, ["evaluate", str(tbaq), "--peers", "nope"])
+    assert result.exit_code == 2 and "unknown tagger" in result.output
+
+
+def test_missing_corpus_is_a_usage_error(tmp_path: Path) -> None:
+    result = RUNNER.invoke(app, ["evaluate", str(tmp_path / "none"), "--peers", "nothing"])
+    assert result.exit_code == 2
+
+
+def test_timeml_command_writes_same_text_files(tbaq: Path, tmp_path: Path) -> None:
+    import pytest
+
+    pytest.importorskip("timeline.temporal", reason="the tagger (timeline.temporal) has not landed")
+    source = sorted((tbaq / "TimeBank").glob("*.tml"))[:3]
+    in_dir = tmp_path / "in"
+    in_dir.mkdir()
+    for path in source:
+        (in_dir / path.name).write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
+    out_dir = tmp_path / "out"
+    result = RUNNER.invoke(app, ["timeml", str(in_dir), str(out_dir)])
+    assert result.exit_code == 0, result.output
+    for path in source:
+        written = read_timeml(out_dir / path.name)
+        gold = read_timeml(path)
+        assert written.text == gold.text and written.creation_time == gold.creation_time
