@@ -20,6 +20,7 @@ _BUILTIN: dict[str, str] = {
     "timelinejs": "timeline.exporters.timelinejs_exporter:TimelineJsExporter",
     "timelinejs-csv": "timeline.exporters.timelinejs_exporter:TimelineJsSheetExporter",
     "vis": "timeline.exporters.vis_exporter:VisExporter",
+    "html": "timeline.exporters.html_exporter:HtmlExporter",
 }
 
 _factories: dict[str, Callable[[], Exporter]] = {}

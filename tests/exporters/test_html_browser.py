@@ -1,0 +1,88 @@
+"""The html export in a real headless Chromium: rendered, ordered, script-safe, screenshotted.
+
+Needs Debian's `chromium` (/usr/bin/chromium); skipped with a message where it is not installed
+(`.ci/run` installs it under CI). The screenshot lands in test-artifacts/ for people to look at.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from timeline import exporters
+from timeline.exporters import ExportOptions
+from timeline.exporters.text import clean_line
+from timeline.models import Timeline
+
+sys.path.insert(0, str(Path(__file__).parent))
+from conftest import HOSTILE_TITLE
+from html_dom import Page, read
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+
+pytestmark = pytest.mark.skipif(
+    not CHROMIUM.exists() and shutil.which("chromium") is None,
+    reason="Chromium is not installed (apt-get install chromium): browser test of the HTML export skipped",
+)
+
+# No network, no first-run work, nothing that could make the run depend on the machine.
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-extensions",
+    "--hide-scrollbars",
+    "--window-size=1280,1400",
+]
+
+
+def chromium(tmp_path: Path, page: Path, *action: str) -> str:
+    binary = str(CHROMIUM if CHROMIUM.exists() else shutil.which("chromium"))
+    done = subprocess.run(
+        [binary, *FLAGS, f"--user-data-dir={tmp_path / 'profile'}", *action, page.as_uri()],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+        cwd=tmp_path,
+    )
+    return done.stdout
+
+
+@pytest.fixture
+def rendered(tmp_path: Path, timeline: Timeline) -> Page:
+    page = tmp_path / "timeline.html"
+    page.write_bytes(exporters.get("html").export(timeline, ExportOptions()))
+    ARTIFACTS.mkdir(exist_ok=True)
+    screenshot = ARTIFACTS / "html-export.png"
+    screenshot.unlink(missing_ok=True)
+    chromium(tmp_path, page, f"--screenshot={screenshot}")
+    assert screenshot.stat().st_size > 10_000, "Chromium wrote no screenshot"
+    dom = chromium(tmp_path, page, "--dump-dom")
+    (ARTIFACTS / "html-export.dom.html").write_text(dom, encoding="utf-8")
+    return read(dom)
+
+
+def test_every_event_rendered_in_date_order(rendered: Page, timeline: Timeline) -> None:
+    assert [c.attrs["data-event-id"] for c in rendered.cards] == [e.id for e in timeline.events]
+    starts = [c.attrs["data-start"] for c in rendered.cards if "data-start" in c.attrs]
+    assert starts == sorted(starts)
+    assert len(rendered.markers) == len(starts)
+
+
+def test_script_ran_and_headline_stayed_text(rendered: Page) -> None:
+    # Our script revealed the filters and counted the events; the hostile headline added no script.
+    assert rendered.filters_hidden is False
+    assert rendered.shown == "8 of 8 events shown"
+    assert rendered.scripts == 1
+    headlines = [c.headline for c in rendered.cards]
+    assert clean_line(HOSTILE_TITLE) in headlines
