@@ -2,7 +2,23 @@
 
 from __future__ import annotations
 
-from timeline.evaluation.peers import baselines, timeline_peer
+from timeline.evaluation.peers import (
+    baselines,
+    datefinder_peer,
+    dateparser_peer,
+    heideltime_peer,
+    timeline_peer,
+)
 from timeline.evaluation.peers.base import PEERS, Peer, PeerUnavailable, register
 
-__all__ = ["PEERS", "Peer", "PeerUnavailable", "baselines", "register", "timeline_peer"]
+__all__ = [
+    "PEERS",
+    "Peer",
+    "PeerUnavailable",
+    "baselines",
+    "datefinder_peer",
+    "dateparser_peer",
+    "heideltime_peer",
+    "register",
+    "timeline_peer",
+]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime
 
 from timeline.evaluation.corpus import Annotation
 
@@ -48,6 +48,11 @@ def register(factory: Callable[[], Peer]) -> Callable[[], Peer]:
     return factory
 
 
-def day_value(year: int, month: int, day: int) -> str:
-    """The mapping of a bare datetime to TimeML: a DATE at day granularity (time of day dropped)."""
-    return f"{year:04d}-{month:02d}-{day:02d}"
+def day_value(moment: date) -> str:
+    """The mapping of a bare date/datetime to TimeML: a DATE at day granularity (time of day dropped)."""
+    return f"{moment.year:04d}-{moment.month:02d}-{moment.day:02d}"
+
+
+def midnight(day: date | None) -> datetime | None:
+    """The reference date as the naive datetime the date libraries take as their base."""
+    return datetime(day.year, day.month, day.day) if day is not None else None
