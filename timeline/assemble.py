@@ -1,0 +1,125 @@
+"""Assembly: merge repeated mentions of one event, order the timeline, give events stable ids."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Sequence
+from datetime import date
+
+from timeline.events import trigger_lemma
+from timeline.models import DocumentInfo, Event, Mention, Timeline
+
+# Title words that say nothing about which event it is.
+_FILLER = frozenset(
+    {
+        *("a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "with", "from", "and", "or"),
+        *("its", "his", "her", "their", "this", "that", "is", "are", "was", "were", "be", "been"),
+        *("has", "have", "had", "will", "would"),
+    }
+)
+# Title similarity (Jaccard of content words) above which two same-day reports are one event
+# even when their event words differ ("rescued" / "saved"), and the lower bar when the event
+# word is the same.
+SAME_TITLE = 0.6
+SAME_TRIGGER_TITLE = 0.25
+_WORD = re.compile(r"[\w$€£]+(?:[.'\u2019-]\w+)*")
+
+
+def _content_words(title: str) -> frozenset[str]:
+    return frozenset(w for w in (m.group(0).lower() for m in _WORD.finditer(title)) if w not in _FILLER)
+
+
+def _similarity(a: frozenset[str], b: frozenset[str]) -> float:
+    if not a and not b:
+        return 1.0
+    return len(a & b) / len(a | b)
+
+
+def same_event(a: Event, b: Event) -> bool:
+    """Whether two dated events are one: same date value, and the same event word with related
+    titles, or near-identical titles. Events on different dates never merge."""
+    if a.date.value != b.date.value or a.date.start != b.date.start or a.negated != b.negated:
+        return False
+    similarity = _similarity(_content_words(a.title), _content_words(b.title))
+    if trigger_lemma(a) == trigger_lemma(b):
+        return similarity >= SAME_TRIGGER_TITLE
+    return similarity >= SAME_TITLE
+
+
+def _position(order: dict[str, int], mention: Mention) -> tuple[int, int, int]:
+    return (order.get(mention.document_id, len(order)), mention.start, mention.end)
+
+
+def _first_position(order: dict[str, int], event: Event) -> tuple[int, int, int]:
+    return min(_position(order, m) for m in event.mentions)
+
+
+def _merge(group: list[Event], order: dict[str, int]) -> Event:
+    """The earliest report speaks for the group; mentions and participants are pooled."""
+    first = group[0]
+    mentions: dict[tuple[str, int, int], Mention] = {}
+    for event in group:
+        for mention in event.mentions:
+            mentions.setdefault((mention.document_id, mention.start, mention.end), mention)
+    participants: list[str] = []
+    for event in group:
+        for name in event.participants:
+            if name not in participants:
+                participants.append(name)
+    return first.model_copy(
+        update={
+            "mentions": tuple(sorted(mentions.values(), key=lambda m: _position(order, m))),
+            "participants": tuple(participants),
+            "place": first.place or next((e.place for e in group if e.place), None),
+            "confidence": max(e.confidence for e in group),
+        }
+    )
+
+
+def event_key(event: Event) -> str:
+    """The identity an id is derived from: date value, event word lemma, normalized title."""
+    title = " ".join(sorted(_content_words(event.title)))
+    return f"{event.date.value}|{trigger_lemma(event)}|{title}"
+
+
+def stable_id(key: str) -> str:
+    return "ev-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
+
+
+def _sort_key(order: dict[str, int], event: Event) -> tuple[int, date, date, tuple[int, int, int], str]:
+    resolved = event.date.start is not None and event.date.end is not None
+    start = event.date.start or date.max
+    end = event.date.end or date.max
+    return (0 if resolved else 1, start, end, _first_position(order, event), event.id)
+
+
+def assemble(documents: Sequence[DocumentInfo], events: Sequence[Event]) -> Timeline:
+    """One timeline: duplicates merged (also across documents), ordered by start, end, then
+    source position (document order, offset), unresolved dates last; ids stable under edits
+    elsewhere in the text. Idempotent: assembling its own events gives the same timeline."""
+    order = {info.id: i for i, info in enumerate(documents)}
+    by_position = sorted(events, key=lambda e: (_first_position(order, e), e.date.value, e.title))
+    groups: list[list[Event]] = []
+    by_value: dict[str, list[list[Event]]] = {}
+    for event in by_position:
+        for group in by_value.get(event.date.value, []):
+            if same_event(group[0], event):
+                group.append(event)
+                break
+        else:
+            group = [event]
+            groups.append(group)
+            by_value.setdefault(event.date.value, []).append(group)
+    merged = [_merge(group, order) for group in groups]
+    # Ids from identity; equal identities (rare: same title, same day, not merged) are told
+    # apart by source order, which is deterministic.
+    counts: dict[str, int] = {}
+    named: list[Event] = []
+    for event in merged:
+        key = event_key(event)
+        counts[key] = counts.get(key, 0) + 1
+        suffix = "" if counts[key] == 1 else f"-{counts[key]}"
+        named.append(event.model_copy(update={"id": stable_id(key) + suffix}))
+    named.sort(key=lambda e: _sort_key(order, e))
+    return Timeline(documents=tuple(documents), events=tuple(named))

@@ -1,0 +1,222 @@
+"""Anchoring: which word of a sentence is the event that a date expression modifies."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from timeline.events.lexicon import cues, word_set
+from timeline.events.tokens import Kind, Token, guessed_readings
+
+# Tokens that close a clause for good: a date never reaches across them when it has a
+# candidate on its own side (dashes, semicolons, quotes, brackets).
+HARD_BOUNDARIES = frozenset({";", "—", "\u2013", "--", "(", ")", "“", "”", '"', ":", "[", "]", "_"})
+# Prepositions that make the following noun an event in time ("after an airstrike").
+TEMPORAL_PREPOSITIONS = frozenset(
+    {"after", "before", "during", "following", "since", "until", "amid", "ahead"}
+)
+
+# Costs, in token-distance units, of the choices anchoring weighs (why: a date modifies the
+# nearest predicate of its own clause; nouns are events less often than verbs).
+COMMA_COST = 3
+SUBORDINATOR_COST = 4
+NOUN_COST = 3
+REPORTING_COST = 2
+HARD_BOUNDARY_COST = 8
+
+
+@dataclass(frozen=True, slots=True)
+class Anchor:
+    """The event word found for a date: its token index, coordinated verbs, how sure we are."""
+
+    trigger: int | None
+    conjuncts: tuple[int, ...]
+    confidence: float
+    mode: str  # left | right | modifier | fallback | none
+
+
+@cache
+def _subordinators() -> frozenset[str]:
+    return word_set("subordinators.txt")
+
+
+@cache
+def _reporting() -> frozenset[str]:
+    return word_set("reporting_verbs.txt")
+
+
+@cache
+def _light() -> frozenset[str]:
+    return word_set("light_verbs.txt")
+
+
+def is_hard_boundary(token: Token) -> bool:
+    return token.text in HARD_BOUNDARIES or (token.text == "-" and token.lower == "-")
+
+
+def is_soft_boundary(token: Token) -> bool:
+    return token.text == "," or token.lower in _subordinators()
+
+
+def cue_matches(tokens: tuple[Token, ...]) -> tuple[tuple[int, int, str], ...]:
+    """(start, end, kind) of every modality/negation cue in the sentence, longest match first."""
+    found: list[tuple[int, int, str]] = []
+    i = 0
+    while i < len(tokens):
+        for cue in cues():
+            n = len(cue.words)
+            if i + n <= len(tokens) and all(tokens[i + k].lower in cue.words[k] for k in range(n)):
+                found.append((i, i + n, cue.kind))
+                i += n
+                break
+        else:
+            i += 1
+    return tuple(found)
+
+
+def hard_segment(tokens: tuple[Token, ...], start: int, end: int) -> tuple[int, int]:
+    """Token range [lo, hi) between the hard boundaries around tokens[start:end]."""
+    lo = start
+    while lo > 0 and not is_hard_boundary(tokens[lo - 1]):
+        lo -= 1
+    hi = end
+    while hi < len(tokens) and not is_hard_boundary(tokens[hi]):
+        hi += 1
+    return lo, hi
+
+
+def _lemma(token: Token) -> str:
+    readings = guessed_readings(token)
+    return readings[0].lemma if readings else token.lower
+
+
+def _cost(tokens: tuple[Token, ...], kinds: tuple[Kind, ...], i: int, start: int, end: int) -> int:
+    """How unlikely it is that the date at tokens[start:end] modifies candidate i."""
+    lo, hi = (i + 1, start) if i < start else (end, i)
+    cost = sum(1 for t in tokens[lo:hi] if t.text[:1].isalnum())
+    for token in tokens[lo:hi]:
+        if token.text == ",":
+            cost += COMMA_COST
+        elif token.lower in _subordinators():
+            cost += SUBORDINATOR_COST
+        elif is_hard_boundary(token):
+            cost += HARD_BOUNDARY_COST
+    if kinds[i] is Kind.EVENT_NOUN:
+        cost += NOUN_COST
+        if any(t.lower in TEMPORAL_PREPOSITIONS for t in tokens[max(0, i - 3) : i]):
+            cost -= NOUN_COST + 1
+    elif _lemma(tokens[i]) in _reporting():
+        cost += REPORTING_COST
+    return cost
+
+
+def _prenominal_noun(tokens: tuple[Token, ...], kinds: tuple[Kind, ...], end: int) -> int | None:
+    """An event noun right after the date that the date modifies: "the 2014 election",
+    "Friday's attack", "last year's deadly floods"."""
+    j = end
+    if j < len(tokens) and tokens[j].lower in ("'s", "'"):
+        j += 1
+    for k in range(j, min(j + 3, len(tokens))):
+        if kinds[k] is Kind.EVENT_NOUN:
+            return k
+        if not tokens[k].text[:1].isalpha() or kinds[k] is not Kind.OTHER:
+            return None
+    return None
+
+
+def _coordination_head(
+    tokens: tuple[Token, ...], kinds: tuple[Kind, ...], i: int, lo: int
+) -> tuple[int, ...]:
+    """Verbs coordinated with the verb at i ("trek across deserts and board boats"), head first."""
+    conjuncts = [i]
+    current = i
+    while True:
+        j = current - 1
+        while j > lo and tokens[j].lower.endswith("ly"):
+            j -= 1
+        if j <= lo or tokens[j].lower not in ("and", "or"):
+            break
+        forms = {r.tense for r in guessed_readings(tokens[current])}
+        k = j - 1
+        found = None
+        while k >= lo and k >= j - 8:
+            if is_hard_boundary(tokens[k]) or tokens[k].lower in _subordinators():
+                break
+            if kinds[k] is Kind.VERB and forms & {r.tense for r in guessed_readings(tokens[k])}:
+                found = k
+                break
+            k -= 1
+        if found is None:
+            break
+        conjuncts.insert(0, found)
+        current = found
+    return tuple(conjuncts)
+
+
+def _light_verb_object(tokens: tuple[Token, ...], kinds: tuple[Kind, ...], i: int, hi: int) -> int | None:
+    """The event noun object of a light verb: "held talks" -> talks, "made a visit" -> visit."""
+    if _lemma(tokens[i]) not in _light():
+        return None
+    for k in range(i + 1, min(i + 5, hi)):
+        if kinds[k] is Kind.EVENT_NOUN:
+            return k
+        if kinds[k] is not Kind.OTHER or not tokens[k].text[:1].isalpha():
+            return None
+    return None
+
+
+def anchor(
+    tokens: tuple[Token, ...], kinds: tuple[Kind, ...], start: int, end: int, blocked: frozenset[int]
+) -> Anchor:
+    """The event word that the date at tokens[start:end] dates.
+
+    `blocked` holds token indices that cannot be events (other dates, modality cue words).
+    """
+    lo, hi = hard_segment(tokens, start, end)
+
+    def candidate(i: int) -> bool:
+        return kinds[i] in (Kind.VERB, Kind.EVENT_NOUN) and i not in blocked and not start <= i < end
+
+    noun = _prenominal_noun(tokens, kinds, end)
+    if noun is not None and noun not in blocked:
+        return Anchor(noun, (noun,), 0.85, "modifier")
+
+    # Where the date's own clause begins: the last comma or subordinator before it.
+    clause = start
+    while clause > lo and not is_soft_boundary(tokens[clause - 1]):
+        clause -= 1
+    left = [i for i in range(lo, start) if candidate(i)]
+    right = [i for i in range(end, hi) if candidate(i)]
+    in_clause = [i for i in left if i >= clause]
+
+    chosen: int | None = None
+    mode = "none"
+    confidence = 0.0
+    if in_clause:
+        # The date follows its predicate in its clause: "rescued more than 100 migrants this week".
+        chosen = min(in_clause, key=lambda i: (_cost(tokens, kinds, i, start, end), start - i))
+        mode, confidence = "left", 0.9
+    elif right:
+        # The date opens its clause or sits between subject and verb: "the EU this month restated".
+        chosen = min(right[:4], key=lambda i: (_cost(tokens, kinds, i, start, end), i))
+        mode, confidence = "right", 0.8
+    elif left:
+        # Only earlier material across commas: "after an airstrike ..., in Benghazi, Oct. 22".
+        chosen = min(left, key=lambda i: (_cost(tokens, kinds, i, start, end), start - i))
+        mode, confidence = "left", 0.75
+    else:
+        everywhere = [i for i in range(len(tokens)) if candidate(i)]
+        if everywhere:
+            chosen = min(everywhere, key=lambda i: (_cost(tokens, kinds, i, start, end), abs(start - i)))
+            mode, confidence = "fallback", 0.4
+    if chosen is None:
+        return Anchor(None, (), 0.2, "none")
+    if kinds[chosen] is Kind.EVENT_NOUN:
+        confidence -= 0.05
+    if not any(r for r in guessed_readings(tokens[chosen])) and kinds[chosen] is Kind.VERB:
+        confidence -= 0.1
+    obj = _light_verb_object(tokens, kinds, chosen, hi) if kinds[chosen] is Kind.VERB else None
+    if obj is not None:
+        return Anchor(obj, (obj,), confidence, mode)
+    conjuncts = _coordination_head(tokens, kinds, chosen, lo) if kinds[chosen] is Kind.VERB else (chosen,)
+    return Anchor(conjuncts[0], conjuncts, round(confidence, 2), mode)

@@ -1,0 +1,223 @@
+"""detect_events: one event per calendar date mention, anchored to the event word it modifies."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from timeline.events.anchoring import Anchor, anchor, cue_matches, hard_segment
+from timeline.events.fields import (
+    MAX_TITLE_WORDS,
+    complement,
+    fit,
+    join,
+    noun_head,
+    participants,
+    places,
+    predicate,
+    subject,
+    title,
+    word_count,
+)
+from timeline.events.sentences import split_sentences
+from timeline.events.status import VerbGroup, noun_group, status_of, verb_group
+from timeline.events.tokens import Kind, Token, classify, lemma_of, tokenize
+from timeline.models import Document, Event, Granularity, Mention, Timex, TimexType
+
+DATED_TYPES = frozenset({TimexType.DATE, TimexType.TIME})
+
+
+def is_calendar_date(timex: Timex) -> bool:
+    """DATE/TIME with a calendar value (resolved or not); never PRESENT_REF-style or vague ones."""
+    if timex.type not in DATED_TYPES or timex.time is None:
+        return False
+    return timex.time.granularity is not Granularity.VAGUE and "REF" not in timex.value
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """One dated event in one sentence, before merging."""
+
+    timex: Timex
+    anchor: Anchor
+    event: Event
+
+
+def detect_events(document: Document, timexes: Sequence[Timex]) -> tuple[Event, ...]:
+    """The events dated by the document's DATE/TIME expressions, in text order, one mention each
+    (two mentions when one sentence dates one event twice); ids are provisional."""
+    text = document.text
+    dated = sorted((t for t in timexes if is_calendar_date(t)), key=lambda t: (t.start, t.end))
+    if not dated:
+        return ()
+    sentences = split_sentences(text)
+    starts = [s for s, _ in sentences]
+    by_sentence: dict[int, list[Timex]] = {}
+    for timex in dated:
+        index = max(0, bisect_right(starts, timex.start) - 1)
+        by_sentence.setdefault(index, []).append(timex)
+    all_spans = [(t.start, t.end) for t in timexes]
+    events: list[Event] = []
+    for index in sorted(by_sentence):
+        sentence = sentences[index]
+        events.extend(_sentence_events(document, sentence, by_sentence[index], all_spans))
+    return tuple(events)
+
+
+def _token_range(tokens: tuple[Token, ...], start: int, end: int) -> tuple[int, int]:
+    inside = [i for i, t in enumerate(tokens) if t.start < end and t.end > start]
+    if not inside:
+        return 0, 0
+    return inside[0], inside[-1] + 1
+
+
+def _sentence_events(
+    document: Document, sentence: tuple[int, int], timexes: list[Timex], all_spans: list[tuple[int, int]]
+) -> list[Event]:
+    text = document.text
+    s_start, s_end = sentence
+    tokens = tokenize(text, s_start, s_end)
+    kinds = classify(tokens)
+    matches = cue_matches(tokens)
+    cue_tokens = {i: kind for start, end, kind in matches for i in range(start, end)}
+    dates = frozenset(
+        i
+        for i, t in enumerate(tokens)
+        for a, b in all_spans
+        if s_start <= a < s_end and t.start < b and t.end > a
+    )
+    blocked = dates | {i for i, kind in cue_tokens.items() if kind != "negation"}
+    found: list[Found] = []
+    for timex in timexes:
+        start, end = _token_range(tokens, timex.start, timex.end)
+        result = anchor(tokens, kinds, start, end, frozenset(blocked))
+        event = _event(document, sentence, tokens, kinds, timex, result, cue_tokens, dates, (start, end))
+        previous = _same_event(found, timex, result, tokens, kinds)
+        if previous is not None:
+            merged = previous.event.model_copy(
+                update={"mentions": (*previous.event.mentions, *event.mentions)}
+            )
+            found[found.index(previous)] = Found(previous.timex, previous.anchor, merged)
+            continue
+        found.append(Found(timex, result, event))
+    return [f.event for f in found]
+
+
+def _same_event(
+    found: list[Found], timex: Timex, result: Anchor, tokens: tuple[Token, ...], kinds: tuple[Kind, ...]
+) -> Found | None:
+    """An earlier date of this sentence with the same value that dates the same event: the same
+    trigger, or this date hangs on a non-finite afterthought ("... this year — putting 2017 on course")."""
+    for earlier in found:
+        if earlier.timex.value != timex.value:
+            continue
+        if result.trigger is None or result.trigger == earlier.anchor.trigger:
+            return earlier
+        trigger = tokens[result.trigger]
+        if (
+            kinds[result.trigger] is Kind.VERB
+            and trigger.lower.endswith("ing")
+            and result.trigger > (earlier.anchor.trigger or 0)
+        ):
+            return earlier
+        if result.mode == "fallback":
+            return earlier
+    return None
+
+
+def _event(
+    document: Document,
+    sentence: tuple[int, int],
+    tokens: tuple[Token, ...],
+    kinds: tuple[Kind, ...],
+    timex: Timex,
+    result: Anchor,
+    cue_tokens: dict[int, str],
+    dates: frozenset[int],
+    date_range: tuple[int, int],
+) -> Event:
+    text = document.text
+    assert timex.time is not None
+    lo, hi = hard_segment(tokens, *date_range)
+    found_places = places(tokens, lo, hi, dates)
+    near = [p for p in found_places if _distance(p.phrase, _focus(date_range, result)) <= PLACE_REACH]
+    place = min(near, key=lambda p: _distance(p.phrase, date_range)) if near else None
+    place_tokens = set(range(*place.phrase)) if place else set()
+    trigger_word: str
+    if result.trigger is None:
+        group = VerbGroup(date_range[0], "none", False, frozenset())
+        clause = [i for i in range(lo, hi) if i not in dates and tokens[i].text[:1].isalnum()]
+        head = clause[:MAX_FALLBACK_WORDS]
+        parts = [join(text, tokens, head)]
+        trigger_word = tokens[head[-1]].text if head else timex.text
+        named = head
+    elif kinds[result.trigger] is Kind.EVENT_NOUN:
+        group = noun_group(tokens, kinds, result.trigger, cue_tokens, dates)
+        head = noun_head(tokens, result.trigger, dates)
+        tail = complement(tokens, kinds, result.trigger + 1, dates, noun=True)
+        tail = fit(tokens, tail, MAX_TITLE_WORDS - word_count(tokens, head))
+        parts = [join(text, tokens, head + tail)]
+        trigger_word = tokens[result.trigger].text
+        named = head + tail
+    else:
+        group = verb_group(tokens, kinds, result.trigger, cue_tokens, dates)
+        who = subject(tokens, kinds, group.start, dates)
+        verb = predicate(tokens, group.start, result.trigger, dates)
+        tail = complement(tokens, kinds, result.trigger + 1, dates, noun=False)
+        tail = fit(tokens, tail, MAX_TITLE_WORDS - word_count(tokens, who) - word_count(tokens, verb))
+        parts = [join(text, tokens, who), join(text, tokens, verb), join(text, tokens, tail)]
+        trigger_word = tokens[result.trigger].text
+        named = who + tail
+    if place is not None and not set(range(*place.phrase)) <= set(named):
+        phrase = list(range(*place.phrase))
+        room = MAX_TITLE_WORDS - sum(len(p.split()) for p in parts)
+        if place.name.split(",")[0] not in " ".join(parts) and word_count(tokens, phrase) <= room:
+            parts.append(join(text, tokens, phrase))
+    mention = Mention(
+        document_id=document.id,
+        start=timex.start,
+        end=timex.end,
+        text=timex.text,
+        sentence_start=sentence[0],
+        sentence_end=sentence[1],
+    )
+    return Event(
+        id=f"{document.id}:{timex.start}",
+        date=timex.time,
+        title=title(parts) or trigger_word,
+        trigger=trigger_word,
+        sentence=text[sentence[0] : sentence[1]],
+        status=status_of(timex.time, document.info.reference_date, group.tense),
+        negated=group.negated,
+        participants=participants(tokens, named, place_tokens),
+        place=place.name if place else None,
+        confidence=max(0.0, min(1.0, result.confidence)),
+        mentions=(mention,),
+    )
+
+
+MAX_FALLBACK_WORDS = 10
+# How many tokens away from the date or the event word a place may be and still be where the
+# event happened (farther ones usually locate a participant: "rebels in eastern Ukraine").
+PLACE_REACH = 8
+
+
+def _focus(date_range: tuple[int, int], result: Anchor) -> tuple[int, int]:
+    """The tokens spanned by the date and the event word together."""
+    if result.trigger is None:
+        return date_range
+    return min(date_range[0], result.trigger), max(date_range[1], result.trigger + 1)
+
+
+def _distance(span: tuple[int, int], other: tuple[int, int]) -> int:
+    if span[1] <= other[0]:
+        return other[0] - span[1]
+    if other[1] <= span[0]:
+        return span[0] - other[1]
+    return 0
+
+
+def trigger_lemma(event: Event) -> str:
+    """The normalized event word: the verb lemma, or the lowercased noun."""
+    return lemma_of(event.trigger)

@@ -1,0 +1,336 @@
+"""Event fields from an anchored sentence: subject, object, place, participants and a short title."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from timeline.events.anchoring import is_hard_boundary, is_soft_boundary
+from timeline.events.lexicon import case_set, countries, demonyms, multiword, place_prepositions, word_set
+from timeline.events.tokens import Kind, Token, is_capitalized
+
+MAX_TITLE_WORDS = 14
+MAX_SUBJECT_WORDS = 7
+MAX_OBJECT_WORDS = 24
+PRONOUNS = frozenset({"they", "he", "she", "it", "we", "i", "you", "them"})
+RELATIVES = frozenset({"who", "which", "that"})
+# Words that end an object phrase: what follows is another clause or a side remark.
+OBJECT_STOPS = frozenset({"including", "according", "saying", "while", "as", "because", "although", "after"})
+BE_HAVE = frozenset(
+    {"is", "are", "am", "was", "were", "be", "been", "being", "'s", "'re", "has", "have", "had", "'ve"}
+)
+GROUP_DROP = frozenset({"already", "also", "just", "still", "now", "then", "recently", "reportedly", "again"})
+
+
+@cache
+def _nonnames() -> frozenset[str]:
+    return case_set("nonnames.txt")
+
+
+@cache
+def _determiners() -> frozenset[str]:
+    return word_set("determiners.txt")
+
+
+@cache
+def _group_cues() -> dict[str, tuple[tuple[str, ...], ...]]:
+    return multiword("org_cues.txt")
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    phrase: tuple[int, int]  # token range of "in Benghazi" (preposition included)
+    name: str  # "Benghazi, Libya"
+
+
+def join(text: str, tokens: tuple[Token, ...], indices: list[int]) -> str:
+    """Text of the tokens at `indices`, keeping the original spacing between neighbours."""
+    parts: list[str] = []
+    run_start: int | None = None
+    previous = -2
+    for i in indices:
+        if i != previous + 1:
+            if run_start is not None:
+                parts.append(text[tokens[run_start].start : tokens[previous].end])
+            run_start = i
+        previous = i
+    if run_start is not None:
+        parts.append(text[tokens[run_start].start : tokens[previous].end])
+    return " ".join(parts)
+
+
+def _is_name_token(token: Token) -> bool:
+    return (
+        is_capitalized(token) and token.text not in _nonnames() and token.text.rstrip(".") not in _nonnames()
+    )
+
+
+def _clause_start(tokens: tuple[Token, ...], before: int) -> int:
+    j = before
+    while j > 0 and not is_soft_boundary(tokens[j - 1]) and not is_hard_boundary(tokens[j - 1]):
+        j -= 1
+    return j
+
+
+def subject(
+    tokens: tuple[Token, ...], kinds: tuple[Kind, ...], group_start: int, dates: frozenset[int]
+) -> list[int]:
+    """Token indices of the subject noun phrase before a verb group ("Boris Johnson, this week offered")."""
+    j = group_start - 1
+    while j >= 0 and j in dates:
+        j -= 1
+    if j >= 0 and tokens[j].text == ",":
+        j -= 1  # the comma closing an appositive: "Italy's foreign minister, Angelino Alfano, is"
+    if j < 0 or is_hard_boundary(tokens[j]) or tokens[j].text == ",":
+        return []
+    if tokens[j].lower in RELATIVES and j > 0:
+        # "forces, which attacked": the antecedent before the relative pronoun
+        k = j - 1
+        if tokens[k].text in (",", "—", "\u2013"):
+            k -= 1
+        return _noun_phrase_before(tokens, kinds, k, dates)
+    phrase = _noun_phrase_before(tokens, kinds, j, dates)
+    if len(phrase) == 1 and tokens[phrase[0]].lower in PRONOUNS:
+        # "migrants crowd a boat as they are rescued": the pronoun stands for the sentence's subject
+        first = _first_noun_phrase(tokens, kinds, dates)
+        if first and first[-1] < phrase[0]:
+            return first
+    return phrase
+
+
+def _noun_phrase_before(
+    tokens: tuple[Token, ...], kinds: tuple[Kind, ...], last: int, dates: frozenset[int]
+) -> list[int]:
+    first = _clause_start(tokens, last + 1)
+    indices = [i for i in range(first, last + 1) if i not in dates]
+    return _trim_phrase(tokens, kinds, indices)
+
+
+def _first_noun_phrase(
+    tokens: tuple[Token, ...], kinds: tuple[Kind, ...], dates: frozenset[int]
+) -> list[int]:
+    indices: list[int] = []
+    for i, token in enumerate(tokens):
+        if kinds[i] in (Kind.VERB, Kind.AUX) or is_soft_boundary(token) or is_hard_boundary(token):
+            if indices:
+                break
+            continue
+        if i not in dates:
+            indices.append(i)
+    return _trim_phrase(tokens, kinds, indices)
+
+
+def _trim_phrase(tokens: tuple[Token, ...], kinds: tuple[Kind, ...], indices: list[int]) -> list[int]:
+    """A noun phrase without its post-modifying clause and leading article, bounded in length."""
+    for n, i in enumerate(indices):
+        if n > 0 and (kinds[i] in (Kind.VERB, Kind.AUX) or tokens[i].lower in RELATIVES):
+            indices = indices[:n]
+            break
+    while indices and tokens[indices[0]].lower in ("the", "a", "an"):
+        indices = indices[1:]
+    while (
+        indices and not tokens[indices[-1]].text[:1].isalnum() and tokens[indices[-1]].text not in ("%", ")")
+    ):
+        indices = indices[:-1]
+    return indices[:MAX_SUBJECT_WORDS]
+
+
+def predicate(tokens: tuple[Token, ...], group_start: int, trigger: int, dates: frozenset[int]) -> list[int]:
+    """The verb group as a headline says it: no be/have auxiliaries, adverbs or dates."""
+    keep = []
+    for i in range(group_start, trigger + 1):
+        word = tokens[i].lower
+        if i in dates or word in GROUP_DROP or tokens[i].text == ",":
+            continue
+        if word in BE_HAVE and i < trigger:
+            continue
+        if word.endswith("ly") and i < trigger and tokens[i].text.islower() and len(word) > 4:
+            continue
+        keep.append(i)
+    return keep
+
+
+def noun_head(tokens: tuple[Token, ...], noun: int, dates: frozenset[int]) -> list[int]:
+    """An event noun with its pre-modifiers: "deadly airstrike", "power-sharing talks"."""
+    first = noun
+    while first > 0:
+        prev = tokens[first - 1]
+        if first - 1 in dates or not prev.text[:1].isalpha() or prev.lower in _determiners():
+            break
+        if prev.lower in word_set("prepositions.txt") or is_soft_boundary(prev):
+            break
+        first -= 1
+    return list(range(first, noun + 1))
+
+
+def complement(
+    tokens: tuple[Token, ...], kinds: tuple[Kind, ...], after: int, dates: frozenset[int], noun: bool
+) -> list[int]:
+    """What follows the event word up to the end of its phrase: object, agent, or the noun's
+    prepositional phrases ("by forces loyal to ... Haftar"); a leading date is skipped."""
+    out: list[int] = []
+    i = after
+    while i < len(tokens) and len(out) < MAX_OBJECT_WORDS:
+        token = tokens[i]
+        word = token.lower
+        if i in dates:
+            if out:
+                break
+            i += 1
+            continue
+        if token.text == "," or is_hard_boundary(token) or word in OBJECT_STOPS or token.text in ".!?":
+            break
+        if word in word_set("subordinators.txt") and (word != "that" or not out):
+            break
+        if word in GROUP_DROP:
+            i += 1
+            continue
+        if noun and not out and kinds[i] is Kind.VERB:
+            break  # "airstrike killed": the noun's own phrase ends at the next verb
+        out.append(i)
+        i += 1
+    while out and (
+        tokens[out[-1]].lower in word_set("prepositions.txt") or tokens[out[-1]].lower in ("and", "or")
+    ):
+        out.pop()
+    return out
+
+
+def places(tokens: tuple[Token, ...], lo: int, hi: int, dates: frozenset[int]) -> list[Place]:
+    """Locative phrases with a proper name: "in Benghazi, Libya", "off Tripoli", "north of Zumarah"."""
+    found: list[Place] = []
+    i = lo
+    while i < hi:
+        match = None
+        for words in place_prepositions():
+            n = len(words)
+            if i + n <= hi and tuple(t.lower for t in tokens[i : i + n]) == words:
+                match = n
+                break
+        if match is None:
+            i += 1
+            continue
+        j = i + match
+        if j < hi and tokens[j].lower in ("the",):
+            j += 1
+        modifiers = 0
+        # "in the eastern city of Tobruk", "in war-torn Libya": a few lowercase words before the name
+        while (
+            j < hi
+            and modifiers < 4
+            and tokens[j].text[:1].islower()
+            and tokens[j].lower not in _determiners()
+        ):
+            j += 1
+            modifiers += 1
+        name = []
+        while j < hi and j not in dates and _is_name_token(tokens[j]):
+            name.append(j)
+            j += 1
+        if name:
+            text = " ".join(tokens[k].text for k in name)
+            if (
+                j + 1 < hi
+                and tokens[j].text == ","
+                and tokens[j + 1].text in countries()
+                and j + 1 not in dates
+            ):
+                text += ", " + tokens[j + 1].text
+            found.append(Place((i, name[-1] + 1), text))
+            i = name[-1] + 1
+        else:
+            i += match
+    return found
+
+
+def participants(tokens: tuple[Token, ...], indices: list[int], excluded: set[int]) -> tuple[str, ...]:
+    """People, organizations and countries named in the given tokens."""
+    out: list[str] = []
+    cues = _group_cues()
+    chosen = [i for i in indices if i not in excluded]
+    position = 0
+    while position < len(chosen):
+        i = chosen[position]
+        token = tokens[i]
+        if not _is_name_token(token) or (i == 0 and not _looks_like_name_at_start(tokens, i)):
+            position += 1
+            continue
+        run = [i]
+        k = position + 1
+        while k < len(chosen) and chosen[k] == run[-1] + 1:
+            nxt = tokens[chosen[k]]
+            if _is_name_token(nxt) or (
+                nxt.lower in ("of", "for", "de", "al")
+                and k + 1 < len(chosen)
+                and _is_name_token(tokens[chosen[k + 1]])
+            ):
+                run.append(chosen[k])
+                k += 1
+                continue
+            break
+        # A demonym or name followed by a group noun: "Libyan coast guard", "Tripoli government".
+        if k < len(chosen):
+            for words in cues.get(tokens[chosen[k]].lower, ()):
+                n = len(words)
+                span = chosen[k : k + n]
+                if (
+                    len(span) == n
+                    and tuple(tokens[s].lower for s in span) == words
+                    and span[0] == run[-1] + 1
+                ):
+                    run.extend(span)
+                    k += n
+                    break
+        text = " ".join(tokens[r].text for r in run)
+        single = len(run) == 1
+        if single and token.text in demonyms() and not text.endswith(tuple(" " + w for w in ("s",))):
+            position = k
+            continue  # a bare demonym is an adjective ("European shores"), not a participant
+        if "-" in text and single and text.split("-")[1][:1].islower():
+            position = k
+            continue  # "Sub-saharan migrants"
+        if text not in out:
+            out.append(text)
+        position = k
+    return tuple(out)
+
+
+def _looks_like_name_at_start(tokens: tuple[Token, ...], i: int) -> bool:
+    """A capitalized sentence opener is a name when it is an acronym, a country, or followed by a name."""
+    token = tokens[i]
+    if token.text.isupper() or token.text in countries() or token.text in demonyms():
+        return True
+    return i + 1 < len(tokens) and _is_name_token(tokens[i + 1])
+
+
+# Words before which a phrase may be cut without leaving a dangling fragment.
+BREAK_BEFORE = frozenset(
+    {"to", "and", "or", "in", "on", "at", "for", "with", "from", "by", "into", "after", "over"}
+)
+
+
+def fit(tokens: tuple[Token, ...], indices: list[int], budget: int) -> list[int]:
+    """The longest prefix of a phrase within `budget` words that ends before a natural break."""
+    words = [i for i in indices if tokens[i].text[:1].isalnum()]
+    if len(words) <= budget:
+        return indices
+    if budget <= 0:
+        return []
+    limit = words[budget]  # first word that does not fit
+    cut = [i for i in indices if i < limit]
+    if tokens[limit].lower in BREAK_BEFORE:
+        return cut
+    for n in range(len(cut) - 1, 0, -1):
+        if tokens[cut[n]].lower in BREAK_BEFORE:
+            return cut[:n]
+    return cut
+
+
+def word_count(tokens: tuple[Token, ...], indices: list[int]) -> int:
+    return sum(1 for i in indices if tokens[i].text[:1].isalnum())
+
+
+def title(parts: list[str]) -> str:
+    """Joined and capitalized; the parts were already fitted to MAX_TITLE_WORDS."""
+    text = " ".join(p for p in parts if p).strip(" ,;:-—")
+    return text[:1].upper() + text[1:]

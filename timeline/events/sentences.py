@@ -1,0 +1,97 @@
+"""Sentence segmentation for news text: character spans of sentences, headlines and captions."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from timeline.events.lexicon import word_set
+
+# A candidate sentence end: terminal punctuation, optional closing quotes/brackets, whitespace.
+_END = re.compile(r"[.!?]+[\"'”\u2019)\]]*(?=\s)")
+# What may open the next sentence: a capital, digit, opening quote or bracket.
+_OPENER = re.compile(r"\s+([\"'“\u2018(\[]*[A-Z0-9])")
+# A dateline opening a story, its own unit: "NAIROBI, Kenya (AP) _" or "WASHINGTON (Reuters) -".
+_DATELINE = re.compile(r"^[A-Z][A-Z .'-]+(?:,\s*[A-Z][\w .'-]+)?\s*\([A-Za-z .]+\)\s*(?:[-_—\u2013]+|:)\s*")
+_NEXT_WORD = re.compile(r"\s*[\"'“\u2018(\[]*([\w\u2019']+)")
+_INITIAL = re.compile(r"^(?:[A-Z]\.)+$|^[A-Z]$")
+
+
+@cache
+def _abbreviations() -> frozenset[str]:
+    return word_set("abbreviations.txt")
+
+
+@cache
+def _openers() -> frozenset[str]:
+    return word_set("sentence_openers.txt")
+
+
+def _is_boundary(text: str, punct_end: int, after: int) -> bool:
+    """Whether the punctuation run ending at `punct_end` really ends a sentence."""
+    if text[punct_end - 1] != ".":
+        return True  # ! and ? always end
+    space = max(*(text.rfind(c, max(0, punct_end - 64), punct_end) for c in " \n\t"))
+    token = text[space + 1 : punct_end].lstrip("\"'“\u2018([")
+    bare = token.rstrip(".")
+    next_word = _NEXT_WORD.match(text, after)
+    following = next_word.group(1) if next_word else ""
+    if bare.lower() in _abbreviations():
+        # "Oct. 22", "Gen. Haftar", "Mr. Smith": an abbreviation binds to what follows
+        return False
+    if _INITIAL.match(token) or re.fullmatch(r"(?:[A-Za-z]\.){2,}", token):
+        # Initials ("John F. Kennedy") and dotted acronyms ("the U.N. envoy") usually continue
+        # the sentence; they end it only when a typical sentence opener follows.
+        return following.lower() in _openers()
+    return True
+
+
+def _split_line(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentences within one paragraph line."""
+    spans: list[tuple[int, int]] = []
+    begin = start
+    dateline = _DATELINE.match(text, start, end)
+    if dateline and dateline.end() < end:
+        spans.append((start, dateline.end()))
+        begin = dateline.end()
+    for match in _END.finditer(text, begin, end):
+        opener = _OPENER.match(text, match.end(), end)
+        if opener is None:
+            continue
+        punct_end = match.start() + len(match.group(0)) - len(match.group(0).lstrip(".!?"))
+        if not _is_boundary(text, punct_end, match.end()):
+            continue
+        spans.append((begin, match.end()))
+        begin = opener.start(1)
+    spans.append((begin, end))
+    return spans
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    """Paragraph lines; a hard-wrapped line continuing in lowercase is joined to the previous."""
+    lines: list[tuple[int, int]] = []
+    for match in re.finditer(r"[^\n]+", text):
+        line_start, line_end = match.span()
+        if lines and text[line_start:line_end].lstrip()[:1].islower():
+            prev_start, prev_end = lines[-1]
+            previous = text[prev_start:prev_end].rstrip()
+            blank_between = "\n\n" in text[prev_end:line_start] or text[prev_end:line_start].count("\n") > 1
+            if previous and previous[-1] not in '.!?"”' and not blank_between:
+                lines[-1] = (prev_start, line_end)
+                continue
+        lines.append((line_start, line_end))
+    return lines
+
+
+def split_sentences(text: str) -> tuple[tuple[int, int], ...]:
+    """Character spans (start, end) of the sentences of `text`, whitespace trimmed, in order."""
+    spans: list[tuple[int, int]] = []
+    for line_start, line_end in _lines(text):
+        for start, end in _split_line(text, line_start, line_end):
+            while start < end and text[start].isspace():
+                start += 1
+            while end > start and text[end - 1].isspace():
+                end -= 1
+            if start < end:
+                spans.append((start, end))
+    return tuple(spans)

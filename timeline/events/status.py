@@ -1,0 +1,122 @@
+"""Tense, modality and negation of an event's verb group, and its status against the reference date."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from timeline.events.anchoring import is_hard_boundary
+from timeline.events.lexicon import auxiliaries
+from timeline.events.tokens import Kind, Token, guessed_readings
+from timeline.models import Status, TimeValue
+
+# Adverbs that may sit inside a verb group without ending it ("have already crossed").
+GROUP_ADVERBS = frozenset(
+    {"already", "also", "just", "still", "now", "then", "recently", "reportedly", "again", "finally", "yet"}
+)
+NEGATORS = frozenset({"not", "n't", "never"})
+
+
+@dataclass(frozen=True, slots=True)
+class VerbGroup:
+    """The auxiliaries, cues and adverbs before an event verb, with what they say about time."""
+
+    start: int  # index of the first token of the group
+    tense: str  # past | present | perfect | future | none
+    negated: bool
+    cue_kinds: frozenset[str]
+
+
+def _in_group(token: Token, index: int, cue_tokens: dict[int, str], dates: frozenset[int]) -> bool:
+    word = token.lower
+    return (
+        index in cue_tokens
+        or index in dates
+        or word in auxiliaries()
+        or word in NEGATORS
+        or word in GROUP_ADVERBS
+        or word == "to"
+        or (word.endswith("ly") and len(word) > 4 and token.text.islower())
+    )
+
+
+def verb_group(
+    tokens: tuple[Token, ...],
+    kinds: tuple[Kind, ...],
+    trigger: int,
+    cue_tokens: dict[int, str],
+    dates: frozenset[int],
+) -> VerbGroup:
+    """Walk left from a verb over auxiliaries, cues, adverbs and dates: its verb group."""
+    start = trigger
+    while start > 0 and _in_group(tokens[start - 1], start - 1, cue_tokens, dates):
+        start -= 1
+    # A date opening the group belongs to the clause, not the verb group.
+    while start < trigger and start in dates:
+        start += 1
+    group = range(start, trigger)
+    kinds_found = frozenset(cue_tokens[i] for i in group if i in cue_tokens)
+    negated = "negation" in kinds_found or any(tokens[i].lower in NEGATORS for i in group)
+    return VerbGroup(start, _tense(tokens, group, trigger, kinds_found), negated, kinds_found)
+
+
+def _tense(tokens: tuple[Token, ...], group: range, trigger: int, cue_kinds: frozenset[str]) -> str:
+    if "future" in cue_kinds:
+        return "future"
+    if "expectation" in cue_kinds:
+        return "present"  # a present prediction about the period ("are expected to trek")
+    aux = auxiliaries()
+    for i in group:
+        word = tokens[i].lower
+        if word in aux:
+            tense = aux[word]
+            if tense == "future":
+                return "future"
+            if word in ("has", "have", "'ve"):
+                return "perfect"
+            if tense == "past":
+                return "past"
+            if tense in ("present", "modal"):
+                return "present"
+    readings = {r.tense for r in guessed_readings(tokens[trigger])}
+    if group and tokens[trigger - 1].lower == "to":
+        return "none"
+    if "past" in readings:
+        return "past"
+    if readings & {"present", "base"}:
+        return "present"
+    return "none"
+
+
+def noun_group(
+    tokens: tuple[Token, ...],
+    kinds: tuple[Kind, ...],
+    noun: int,
+    cue_tokens: dict[int, str],
+    dates: frozenset[int],
+) -> VerbGroup:
+    """An event noun takes its tense from the verb governing its clause ("talks collapsed")."""
+    for j in range(noun - 1, -1, -1):
+        if is_hard_boundary(tokens[j]):
+            break
+        if kinds[j] is Kind.VERB:
+            group = verb_group(tokens, kinds, j, cue_tokens, dates)
+            return VerbGroup(noun, group.tense, group.negated, group.cue_kinds)
+        if kinds[j] is Kind.AUX:
+            return VerbGroup(noun, _tense(tokens, range(j, j + 1), j, frozenset()), False, frozenset())
+    return VerbGroup(noun, "none", False, frozenset())
+
+
+def status_of(value: TimeValue, reference: date | None, tense: str) -> Status:
+    """The span decides first; when it contains the reference date, tense and modality decide."""
+    if reference is None or value.start is None or value.end is None:
+        return Status.UNKNOWN
+    if value.end < reference:
+        return Status.PAST
+    if value.start > reference:
+        return Status.UPCOMING
+    if tense == "past":
+        return Status.PAST
+    if tense == "future":
+        return Status.UPCOMING
+    return Status.ONGOING
