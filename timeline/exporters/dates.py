@@ -106,9 +106,18 @@ def clock_time(value: TimeValue) -> datetime | None:
             int(match["second"] or 0),
             tzinfo=zone,
         )
-    except ValueError:  # "T25:00", "2017-02-30T10": keep the day, drop the impossible clock
+        return moment.astimezone(UTC)
+    except (ValueError, OverflowError):  # "T25:00", "2017-02-30T10", past year 9999 in UTC
         return None
-    return moment.astimezone(UTC)
+
+
+def iso_utc(moment: datetime) -> str:
+    """ISO 8601 in UTC with a four-digit year (strftime("%Y") drops leading zeros on Linux)."""
+    moment = moment.astimezone(UTC)
+    return (
+        f"{moment.year:04d}-{moment.month:02d}-{moment.day:02d}"
+        f"T{moment.hour:02d}:{moment.minute:02d}:{moment.second:02d}Z"
+    )
 
 
 def known_parts(value: TimeValue) -> tuple[int | None, int | None, int | None]:

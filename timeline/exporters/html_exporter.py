@@ -19,10 +19,10 @@ import hashlib
 import html
 import json
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 from timeline.exporters.base import Exporter, ExportOptions, selected_events, timeline_title
-from timeline.exporters.dates import MONTHS, clock_time, precision_label
+from timeline.exporters.dates import MONTHS, clock_time, iso_utc, precision_label
 from timeline.exporters.html_assets import SCRIPT, STYLE
 from timeline.exporters.markup import event_documents, line, source, text
 from timeline.exporters.text import clean_line
@@ -34,6 +34,7 @@ MIN_MARKER_WIDTH = 2.0
 MARKER_GAP = 0.5
 LANE_HEIGHT_REM = 1.9
 MAX_TICKS = 12
+MAX_LANES = 12
 LABELLED_BAR_WIDTH = 8.0
 
 
@@ -52,22 +53,23 @@ class Placed:
 
 @dataclass(frozen=True)
 class Axis:
-    first: date
-    last: date  # exclusive
+    """The drawn interval as day ordinals (may reach past date.min/date.max: it is only arithmetic)."""
+
+    first: int
+    last: int  # exclusive
 
     @property
     def days(self) -> int:
-        return max((self.last - self.first).days, 1)
+        return max(self.last - self.first, 1)
 
-    def at(self, day: date) -> float:
-        return (day - self.first).days / self.days * 100
+    def at(self, ordinal: int) -> float:
+        return (ordinal - self.first) / self.days * 100
 
 
 def _axis(events: list[Event]) -> Axis:
-    starts = [e.date.start for e in events if e.date.start is not None]
-    ends = [e.date.end for e in events if e.date.end is not None]
-    first, last = min(starts), max(ends) + timedelta(days=1)
-    margin = timedelta(days=max(1, (last - first).days // 25))  # keeps edge dots inside the box
+    first = min(e.date.start.toordinal() for e in events if e.date.start is not None)
+    last = max(e.date.end.toordinal() for e in events if e.date.end is not None) + 1
+    margin = max(1, (last - first) // 25)  # keeps edge dots inside the box
     return Axis(first - margin, last + margin)
 
 
@@ -79,17 +81,20 @@ def _is_dot(event: Event) -> bool:
 
 
 def _place(numbered: list[tuple[int, Event]], axis: Axis) -> list[Placed]:
+    """Greedy lane packing in date order; past MAX_LANES, markers share the lane freed first."""
     lane_ends: list[float] = []
     placed = []
     for number, event in numbered:
         start, end = event.date.start, event.date.end
         assert start is not None and end is not None  # only resolved events reach the axis
-        left = axis.at(start)
-        width = 0.0 if _is_dot(event) else axis.at(end + timedelta(days=1)) - left
+        left = axis.at(start.toordinal())
+        width = 0.0 if _is_dot(event) else axis.at(end.toordinal() + 1) - left
         # A dot is centred on its day; a bar starts there. Either occupies at least the minimum.
         occupied_from = left - MIN_MARKER_WIDTH / 2 if width == 0 else left
         occupied_to = occupied_from + max(width, MIN_MARKER_WIDTH) + MARKER_GAP
         lane = next((i for i, end_at in enumerate(lane_ends) if end_at <= occupied_from), len(lane_ends))
+        if lane == MAX_LANES:  # thousands of same-day events must not make a page miles high
+            lane = min(range(MAX_LANES), key=lane_ends.__getitem__)
         if lane == len(lane_ends):
             lane_ends.append(occupied_to)
         else:
@@ -98,25 +103,30 @@ def _place(numbered: list[tuple[int, Event]], axis: Axis) -> list[Placed]:
     return placed
 
 
-def _ticks(axis: Axis) -> list[tuple[date, str]]:
-    """Tick dates and labels: years, months or days, whichever gives at most MAX_TICKS."""
-    first, last = axis.first, axis.last
-    years = range(first.year + (first != date(first.year, 1, 1)), last.year + 1)
+def _ticks(axis: Axis) -> list[tuple[int, str]]:
+    """Tick ordinals and labels: years, months or days, whichever gives at most MAX_TICKS."""
+    low = date.fromordinal(max(axis.first, 1))
+    high = date.fromordinal(min(axis.last, date.max.toordinal()))
+    years = range(low.year + (low != date(low.year, 1, 1)), high.year + 1)
     if len(years) >= 3:
         step = -(-len(years) // MAX_TICKS)
-        return [(date(y, 1, 1), str(y)) for y in years if y % step == 0]
+        return [(date(y, 1, 1).toordinal(), str(y)) for y in years if y % step == 0]
     months = [
         date(y, m, 1)
-        for y in range(first.year, last.year + 1)
+        for y in range(low.year, high.year + 1)
         for m in range(1, 13)
-        if first <= date(y, m, 1) < last
+        if low <= date(y, m, 1) < high
     ]
     if len(months) >= 3:
         step = next(s for s in (1, 2, 3, 6, 12) if len(months) / s <= MAX_TICKS)
-        return [(d, f"{MONTHS[d.month - 1][:3]} {d.year}") for d in months if (d.month - 1) % step == 0]
-    step = -(-axis.days // MAX_TICKS)
-    days = [first + timedelta(days=i) for i in range(0, axis.days, step)]
-    return [(d, f"{d.day} {MONTHS[d.month - 1][:3]}") for d in days]
+        return [
+            (d.toordinal(), f"{MONTHS[d.month - 1][:3]} {d.year}")
+            for d in months
+            if (d.month - 1) % step == 0
+        ]
+    step = -(-(high.toordinal() - low.toordinal()) // MAX_TICKS) or 1
+    days = [date.fromordinal(n) for n in range(low.toordinal(), high.toordinal(), step)]
+    return [(d.toordinal(), f"{d.day} {MONTHS[d.month - 1][:3]}") for d in days]
 
 
 def _html_datetime(event: Event) -> str:
@@ -126,7 +136,7 @@ def _html_datetime(event: Event) -> str:
     assert start is not None
     moment = clock_time(value)
     if moment is not None:
-        return moment.strftime("%Y-%m-%dT%H:%MZ")
+        return iso_utc(moment)
     if value.granularity is Granularity.YEAR and value.start == date(start.year, 1, 1):
         return f"{start.year:04d}"
     if value.granularity is Granularity.MONTH and start.day == 1:

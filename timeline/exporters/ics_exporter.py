@@ -131,7 +131,7 @@ def _description(event: Event, sources: list[DocumentInfo]) -> str:
 
 def _add_dates(component: CalendarEvent, event: Event, options: ExportOptions) -> bool:
     moment = clock_time(event.date)
-    if moment is not None:
+    if moment is not None and moment < datetime.max.replace(tzinfo=UTC) - timedelta(days=1):
         component.add("dtstart", moment)
         component.add("dtend", moment + timedelta(minutes=options.timed_event_minutes))
         return True

@@ -10,10 +10,11 @@ start date. Headline and text are rendered by TimelineJS as HTML, so all text is
 
 from __future__ import annotations
 
+import calendar
 import csv
 import io
 import json
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 from timeline.exporters.base import Exporter, ExportOptions, selected_events, timeline_title
@@ -89,7 +90,7 @@ def _whole_unit(start: date, end: date, resolution: str) -> bool:
     if resolution == "year":
         return (start.month, start.day, end.month, end.day) == (1, 1, 12, 31)
     if resolution == "month":
-        return start.day == 1 and (end + timedelta(days=1)).day == 1
+        return start.day == 1 and end.day == calendar.monthrange(end.year, end.month)[1]
     return True
 
 

@@ -10,14 +10,16 @@ tooltip) as HTML, so both are escaped. Unresolved dates are left out: vis needs 
 from __future__ import annotations
 
 import json
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import Any
 
 from timeline.exporters.base import Exporter, ExportOptions, selected_events
-from timeline.exporters.dates import clock_time, precision_label
+from timeline.exporters.dates import clock_time, iso_utc, precision_label
 from timeline.exporters.markup import line, text
 from timeline.models import Event, Granularity, Status, Timeline
 
+# The end of a span reaching 9999-12-31, whose following midnight has no ISO date.
+_LAST_MOMENT = "9999-12-31T23:59:59.999Z"
 _SINGLE_DAY = frozenset({Granularity.DAY, Granularity.PART_OF_DAY})
 
 
@@ -29,14 +31,14 @@ def item(event: Event) -> dict[str, Any] | None:
     entry: dict[str, Any] = {"id": event.id, "content": line(event.title)}
     moment = clock_time(value)
     if moment is not None:
-        entry["start"] = moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+        entry["start"] = iso_utc(moment)
         entry["type"] = "point"
     elif value.start == value.end and value.granularity in _SINGLE_DAY:
         entry["start"] = value.start.isoformat()
         entry["type"] = "point"
     else:
         entry["start"] = value.start.isoformat()
-        entry["end"] = (value.end + timedelta(days=1)).isoformat()
+        entry["end"] = (value.end + timedelta(days=1)).isoformat() if value.end < date.max else _LAST_MOMENT
         entry["type"] = "range"
     entry["group"] = event.status.value
     entry["title"] = f"{line(precision_label(value))}<br>{text(event.sentence)}"
