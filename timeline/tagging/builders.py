@@ -1,0 +1,228 @@
+"""From the named groups of a rule match to a typed underspecified expression (one builder per kind)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from timeline.models import Mod
+from timeline.settings import TaggerSettings
+from timeline.tagging import numbers
+from timeline.tagging.expressions import (
+    Absolute,
+    ClockTime,
+    Duration,
+    Era,
+    Expression,
+    Period,
+    Recurrence,
+    Relative,
+    Shift,
+    Unit,
+    Vague,
+    Weekday,
+)
+from timeline.tagging.numbers import key
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """What a builder sees: the matched text, its named groups, the rule's fixed parameters."""
+
+    surface: str
+    fields: Mapping[str, str]
+    params: Mapping[str, str | int]
+    tables: Mapping[str, Mapping[str, Any]]
+    settings: TaggerSettings
+
+    def lookup(self, table: str, field: str) -> Any:
+        """The table value of a matched group (None when the group did not take part)."""
+        surface = self.fields.get(field)
+        if surface is None:
+            return None
+        return self.tables[table].get(key(surface).replace("-", " "))
+
+    def count(self, field: str = "number") -> int | None:
+        return numbers.number(self.fields[field], self.tables["number"])
+
+    def param_int(self, name: str) -> int | None:
+        value = self.params.get(name)
+        return int(value) if value is not None else None
+
+    def unit(self) -> Unit:
+        for field in ("unit", "unit_singular", "unit_plural", "unit_calendar"):
+            if field in self.fields:
+                return Unit(self.tables["unit"][key(self.fields[field])])
+        return Unit(str(self.params["unit"]))
+
+    def direction(self, field: str = "direction") -> int | None:
+        value = self.lookup("direction", field)
+        return int(value) if value is not None else self.param_int(field)
+
+    def year(self) -> int | None:
+        for field in ("year", "year2"):
+            if field in self.fields:
+                return numbers.year(self.fields[field])
+        return None
+
+    def month(self) -> int | None:
+        if "month" in self.fields:
+            return int(self.tables["month"][key(self.fields["month"])])
+        if "month_num" in self.fields:
+            return int(self.fields["month_num"])
+        return None
+
+    def clock(self) -> ClockTime | None:
+        part = self.lookup("part_of_day", "part_of_day")
+        if part is None and "part" in self.params:
+            part = str(self.params["part"])
+        if "hour" not in self.fields:
+            return ClockTime(part=str(part)) if part is not None else None
+        hour = int(self.fields["hour"])
+        minute = int(self.fields["minute"]) if "minute" in self.fields else None
+        meridiem = key(self.fields.get("ampm", "")).replace(" ", "")
+        if meridiem.startswith("p") and hour < 12:
+            hour += 12
+        elif meridiem.startswith("a") and hour == 12:
+            hour = 0
+        if hour > 24 or (meridiem and hour > 23):
+            return None
+        return ClockTime(hour=hour, minute=minute)
+
+    def signed(self) -> int | None:
+        """number x sign ("two days ago" = -2); None for vague amounts ("a few days ago")."""
+        amount = self.count()
+        sign = self.param_int("sign") or 1
+        return None if amount is None else amount * sign
+
+
+Builder = Callable[[Match], Expression | None]
+
+
+def _full_date(m: Match) -> Expression | None:
+    found = numbers.full_date(m.fields.get("date", m.surface), m.settings.day_first, m.settings.language)
+    return Absolute(found.year, found.month, found.day) if found is not None else None
+
+
+def _numeric_date(m: Match) -> Expression | None:
+    first, second = int(m.fields["n1"]), int(m.fields["n2"])
+    day, month = (first, second) if m.settings.day_first else (second, first)
+    year = m.year()
+    if year is None or not 1 <= month <= 12:
+        return None
+    text = f"{day:02d}/{month:02d}/{year}"  # canonical form: dateparser validates it
+    found = numbers.full_date(text, True, "en")
+    return Absolute(found.year, found.month, found.day) if found is not None else None
+
+
+def _absolute(m: Match) -> Expression | None:
+    day = int(m.fields["day"]) if "day" in m.fields else None
+    return Absolute(year=m.year(), month=m.month(), day=day, clock=m.clock(), direction=m.direction())
+
+
+def _period(m: Match) -> Expression | None:
+    unit = Unit(str(m.params["unit"]))
+    index: int | str | None
+    if "season" in m.fields:
+        index = str(m.lookup("season", "season"))
+    elif "ordinal" in m.fields:
+        index = int(m.lookup("ordinal", "ordinal"))
+        index = min(index, 2) if unit is Unit.HALF else index
+    else:
+        index = m.param_int("index")
+    return Period(
+        unit=unit,
+        index=index,
+        year=m.year(),
+        year_offset=m.direction("year_direction"),
+        offset=m.direction(),
+    )
+
+
+def _era(m: Match) -> Expression | None:
+    if "decade" in m.fields:
+        return Era(Unit.DECADE, int(m.fields["decade"]))
+    if "decade2" in m.fields:
+        return Era(Unit.DECADE, 190 + int(m.fields["decade2"]))
+    if "decade_word" in m.fields:
+        return Era(Unit.DECADE, 190 + int(m.lookup("decade_word", "decade_word")))
+    century = m.lookup("century", "ordinal_century")
+    return Era(Unit.CENTURY, int(century) - 1) if century is not None else None
+
+
+def _relative(m: Match) -> Expression | None:
+    if "day_word" in m.fields:
+        return Relative(Unit.DAY, int(m.lookup("day_word", "day_word")), m.clock())
+    offset: int | None
+    if "number" in m.fields:
+        offset = m.signed()
+        if offset is None:  # "a few years ago": only the direction is known
+            return Vague("PAST_REF" if (m.param_int("sign") or 1) < 0 else "FUTURE_REF")
+    else:
+        offset = m.direction()
+        offset = 0 if offset is None else offset
+    unit = m.unit()
+    if unit is Unit.QUARTER:
+        return Period(Unit.QUARTER, None, offset=offset)
+    return Relative(unit, offset, m.clock())
+
+
+def _weekday(m: Match) -> Expression | None:
+    weekday = m.lookup("weekday", "weekday")
+    return Weekday(int(weekday), m.direction(), m.clock()) if weekday is not None else None
+
+
+def _shift(m: Match) -> Expression | None:
+    offset = m.signed() if "number" in m.fields else m.direction()
+    if offset is None:  # "days later": only the direction is known
+        return Vague("PAST_REF" if (m.param_int("sign") or 1) < 0 else "FUTURE_REF")
+    return Shift(m.unit(), offset, m.clock())
+
+
+def _vague(m: Match) -> Expression | None:
+    if "value" in m.params:
+        return Vague(str(m.params["value"]))
+    value = m.lookup("vague", "vague_ref")
+    return Vague(str(value)) if value is not None else None
+
+
+def _duration(m: Match) -> Expression | None:
+    amount = m.count() if "number" in m.fields else m.param_int("amount")
+    extra = 6 if "half" in m.fields else 0
+    return Duration(m.unit(), amount, extra_months=extra)
+
+
+def _recurrence(m: Match) -> Expression | None:
+    if "frequency" in m.fields:
+        return Recurrence(period=Duration(Unit(m.lookup("frequency", "frequency")), 1))
+    if "weekday" in m.fields:
+        return Recurrence(weekday=int(m.lookup("weekday", "weekday")), clock=m.clock())
+    amount = m.count() if "number" in m.fields else 1
+    return Recurrence(period=Duration(m.unit(), amount))
+
+
+BUILDERS: Mapping[str, Builder] = {
+    "full_date": _full_date,
+    "numeric_date": _numeric_date,
+    "absolute": _absolute,
+    "period": _period,
+    "era": _era,
+    "relative": _relative,
+    "weekday": _weekday,
+    "shift": _shift,
+    "vague": _vague,
+    "duration": _duration,
+    "recurrence": _recurrence,
+}
+
+
+def build_mod(m: Match) -> Mod | None:
+    """The rule's fixed mod, else the one its mod or approximation words say."""
+    if "mod" in m.params:
+        return Mod(str(m.params["mod"]))
+    for field in ("mod", "approx"):
+        value = m.lookup("mod", field)
+        if value is not None:
+            return Mod(str(value))
+    return None

@@ -1,0 +1,63 @@
+"""Turning rule patterns over named pattern lists into one compiled scanner regex."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from timeline.tagging.resources import Rule
+
+# `%month` inserts the pattern list "month" as the named group "month";
+# `%number:count` inserts the list "number" as the group "count" (a second use in one rule).
+_LIST_REFERENCE = re.compile(r"%(?P<list>[a-z_0-9]+)(?::(?P<alias>[a-z_0-9]+))?")
+_NAMED_GROUP = re.compile(r"\(\?P<(?P<name>[a-z_0-9]+)>")
+
+
+@dataclass(frozen=True, slots=True)
+class CompiledRule:
+    """A rule with the names its groups carry inside the combined regex."""
+
+    rule: Rule
+    group: str  # the group spanning the whole rule match
+    fields: tuple[tuple[str, str], ...]  # (name in the combined regex, name the rule uses)
+
+
+def rule_regex(rule: Rule, patterns: Mapping[str, str], prefix: str) -> tuple[str, tuple[str, ...]]:
+    """The rule's regex with every group name prefixed, and the unprefixed names it defines."""
+
+    def insert_list(match: re.Match[str]) -> str:
+        name = match.group("list")
+        if name not in patterns:
+            raise ValueError(f"rule {rule.name}: unknown pattern list %{name}")
+        return f"(?P<{match.group('alias') or name}>{patterns[name]})"
+
+    body = _LIST_REFERENCE.sub(insert_list, rule.pattern).replace(" ", r"\s+")
+    names = tuple(m.group("name") for m in _NAMED_GROUP.finditer(body))
+    if len(names) != len(set(names)):
+        raise ValueError(f"rule {rule.name}: a group name is used twice; give the list an alias")
+    body = _NAMED_GROUP.sub(lambda m: f"(?P<{prefix}{m.group('name')}>", body)
+    return body, names
+
+
+def compile_rules(
+    rules: tuple[Rule, ...], patterns: Mapping[str, str]
+) -> tuple[re.Pattern[str], dict[str, CompiledRule]]:
+    """One regex trying the rules in file order at each position (first match wins).
+
+    Rules match case-insensitively, whole words only; lists of proper names opt out of
+    case-insensitivity themselves.
+    """
+    alternatives: list[str] = []
+    compiled: dict[str, CompiledRule] = {}
+    for index, rule in enumerate(rules):
+        group = f"r{index}"
+        body, names = rule_regex(rule, patterns, f"{group}_")
+        try:
+            re.compile(body)  # fail here, naming the rule, rather than in the combined regex
+        except re.error as error:
+            raise ValueError(f"rule {rule.name}: {error}") from error
+        alternatives.append(f"(?P<{group}>(?i:{body}))")
+        compiled[group] = CompiledRule(rule, group, tuple((f"{group}_{n}", n) for n in names))
+    scanner = re.compile(r"(?<![\w])(?:" + "|".join(alternatives) + r")(?![\w])")
+    return scanner, compiled

@@ -1,0 +1,49 @@
+"""Reading the tense of the clause around an expression, for dates the text leaves open ("Friday")."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from timeline.tagging.expressions import Tense
+
+_SENTENCE_END = re.compile(r"[.!?;]\s|\n\s*\n")
+_WINDOW = 80  # characters of context each side; clauses rarely carry their verb further away
+
+
+@dataclass(frozen=True, slots=True)
+class TenseReader:
+    """Finds the cue word nearest to an expression within its sentence."""
+
+    future: re.Pattern[str]
+    past: re.Pattern[str]
+
+    @classmethod
+    def from_patterns(cls, patterns: Mapping[str, str]) -> TenseReader:
+        def words(name: str) -> re.Pattern[str]:
+            return re.compile(rf"(?<!\w)(?i:{patterns[name]})(?!\w)")
+
+        return cls(future=words("future_cue"), past=words("past_cue"))
+
+    def tense(self, text: str, start: int, end: int) -> Tense:
+        left = max(0, start - _WINDOW)
+        before = text[left:start]
+        stops = list(_SENTENCE_END.finditer(before))
+        if stops:
+            left += stops[-1].end()
+        right = min(len(text), end + _WINDOW)
+        stop = _SENTENCE_END.search(text, end, right)
+        if stop is not None:
+            right = stop.start()
+        best: tuple[int, Tense] | None = None
+        for pattern, tense in ((self.future, Tense.FUTURE), (self.past, Tense.PAST)):
+            for cue in pattern.finditer(text, left, start):
+                distance = start - cue.end()
+                if best is None or distance < best[0]:
+                    best = (distance, tense)
+            for cue in pattern.finditer(text, end, right):
+                distance = cue.start() - end
+                if best is None or distance < best[0]:
+                    best = (distance, tense)
+        return best[1] if best is not None else Tense.UNKNOWN

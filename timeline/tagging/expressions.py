@@ -1,0 +1,152 @@
+"""The typed, underspecified values the tagger emits and the resolver completes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from timeline.models import Mod, TimexType
+
+
+class Unit(StrEnum):
+    """Calendar units, coarsest first."""
+
+    CENTURY = "century"
+    DECADE = "decade"
+    YEAR = "year"
+    HALF = "half"
+    QUARTER = "quarter"
+    SEASON = "season"
+    MONTH = "month"
+    WEEK = "week"
+    WEEKEND = "weekend"
+    DAY = "day"
+    HOUR = "hour"
+    MINUTE = "minute"
+    SECOND = "second"
+
+
+class Tense(StrEnum):
+    """What the words around an expression say about its direction in time."""
+
+    PAST = "past"
+    FUTURE = "future"
+    UNKNOWN = "unknown"
+
+
+@dataclass(frozen=True, slots=True)
+class ClockTime:
+    """A time of day: an hour (and minute) or a named part of the day (TimeML MO/AF/EV/NI)."""
+
+    hour: int | None = None
+    minute: int | None = None
+    part: str | None = None  # MO, AF, EV, NI, MI (midday), DT (daytime)
+
+
+@dataclass(frozen=True, slots=True)
+class Absolute:
+    """A calendar date with the parts the text states; a missing year comes from the context.
+
+    `direction` says which occurrence a year-less date means: -1 "last April", +1 "next April",
+    0 "this April", None when the text does not say.
+    """
+
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    clock: ClockTime | None = None
+    direction: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    """A named part of a year: quarter (1-4), half (1-2) or season (SP, SU, FA, WI).
+
+    The year is stated (`year`), relative to the reference (`year_offset`), or, when both are
+    None, the current one; `offset` counts whole periods from the current one ("last quarter").
+    """
+
+    unit: Unit
+    index: int | str | None
+    year: int | None = None
+    year_offset: int | None = None
+    offset: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Era:
+    """A decade (value 199 for the 1990s) or a century (value 19 for the 20th century)."""
+
+    unit: Unit
+    value: int
+
+
+@dataclass(frozen=True, slots=True)
+class Relative:
+    """`offset` whole units from the reference date: "last week" is (WEEK, -1), "today" (DAY, 0)."""
+
+    unit: Unit
+    offset: int | None
+    clock: ClockTime | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Weekday:
+    """A named day of the week (0 = Monday), with the direction the text gives, if any."""
+
+    weekday: int
+    direction: int | None = None
+    clock: ClockTime | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Shift:
+    """`offset` units from the previous date in the text ("two days later", "a year earlier")."""
+
+    unit: Unit
+    offset: int | None
+    clock: ClockTime | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Vague:
+    """A reference with no calendar extent: PRESENT_REF, PAST_REF, FUTURE_REF."""
+
+    value: str
+
+
+@dataclass(frozen=True, slots=True)
+class Duration:
+    """An amount of time: `amount` units (None = unspecified, TimeML X); minutes for halves."""
+
+    unit: Unit
+    amount: int | None
+    extra_months: int = 0  # "two and a half years" = P2Y6M
+
+
+@dataclass(frozen=True, slots=True)
+class Recurrence:
+    """A set: every `period`, or every named weekday (with an optional part of day)."""
+
+    period: Duration | None = None
+    weekday: int | None = None
+    clock: ClockTime | None = None
+
+
+Expression = (
+    Absolute | Period | Era | Relative | Weekday | Shift | Vague | Duration | Recurrence
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A temporal expression found in a text, before resolution."""
+
+    start: int
+    end: int
+    text: str
+    rule: str
+    type: TimexType
+    expression: Expression
+    mod: Mod | None = None
+    tense: Tense = Tense.UNKNOWN
