@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from timeline.assemble import assemble
 from timeline.models import Document, DocumentInfo, Event, Timeline
 from timeline.pipeline import document_events
 from timeline.settings import TaggerSettings
-
-if TYPE_CHECKING:
-    import dask.bag
 
 # Partitions per worker thread: enough to balance uneven documents without flooding the scheduler.
 PARTITIONS_PER_THREAD = 4
@@ -21,7 +18,8 @@ def _events_of(document: Document, settings: TaggerSettings | None) -> tuple[Doc
     return document.info, document_events(document, settings)
 
 
-def events_bag(documents: dask.bag.Bag, settings: TaggerSettings | None = None) -> dask.bag.Bag:
+# dask ships no type information: its bags are typed Any here.
+def events_bag(documents: Any, settings: TaggerSettings | None = None) -> Any:
     """Map a bag of Documents to a bag of (DocumentInfo, events of that document) pairs.
 
     Each element is independent, so the bag can be as large as the cluster can stream; merge the
