@@ -279,9 +279,7 @@ class HtmlExporter(Exporter):
             "<body>",
             "<main>",
             f"<h1>{title}</h1>",
-            f'<p class="sources">{len(events)} dated {noun}'
-            + (f" from {sources}" if sources else "")
-            + "</p>",
+            f'<p class="sources">{len(events)} {noun}' + (f" from {sources}" if sources else "") + "</p>",
             _filters(events),
         ]
         if dated:
