@@ -32,6 +32,18 @@ def atomic_write(path: Path, data: bytes) -> None:
         raise OutputError(f"{path}: cannot write ({err.strerror or err})") from None
 
 
+def check_writable(path: Path) -> None:
+    """Fail before any work when `path` could not be created: its nearest existing ancestor
+    must be a writable directory."""
+    ancestor = path.parent
+    while not ancestor.exists() and ancestor != ancestor.parent:
+        ancestor = ancestor.parent
+    if not ancestor.is_dir():
+        raise OutputError(f"{path}: cannot write ({ancestor} is not a directory)")
+    if not os.access(ancestor, os.W_OK | os.X_OK):
+        raise OutputError(f"{path}: cannot write (permission denied in {ancestor})")
+
+
 def plan_outputs(
     target: str, formats: list[str] | None, extensions: dict[str, str], basename: str, default: list[str]
 ) -> list[tuple[str, Path | None]]:
@@ -55,7 +67,13 @@ def plan_outputs(
             formats = [inferred]
         if len(formats) != 1:
             raise OptionError(f"-o {target} is one file: choose exactly one --format or give a directory")
+        check_writable(path)
         return [(formats[0], path)]
     if path.exists() and not path.is_dir():
         raise OptionError(f"-o {target}: exists and is not a directory")
-    return [(name, path / f"{basename}.{extensions[name]}") for name in (formats or default)]
+    plan: list[tuple[str, Path | None]] = []
+    for name in formats or default:
+        destination = path / f"{basename}.{extensions[name]}"
+        check_writable(destination)
+        plan.append((name, destination))
+    return plan

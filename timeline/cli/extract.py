@@ -162,12 +162,12 @@ def extract(
             seen = _Seen(tracker)
             timeline = build_timeline(docs, settings, workers, seen)
         undated = seen.undated
-    _report(ctx, undated, len(timeline.events))
     options = exporters.ExportOptions(csv_bom=bom, calendar_name=calendar_name)
     # Render everything before writing anything: a failing exporter leaves no partial export set.
     rendered = [(path, exporters.get(fmt).export(timeline, options)) for fmt, path in plan]
     for path, data in rendered:
         write_output(path, data)
+    _report(ctx, undated, len(timeline.events))
 
 
 def _input_bytes(inputs: list[str]) -> int | None:
@@ -195,7 +195,7 @@ class _Seen:
 
 
 def _report(ctx: ReadContext, undated: list[str], count: int) -> None:
-    """Warnings once each, after the work: bad JSONL lines, then missing reference dates."""
+    """After the writes (a failed run says only why): bad JSONL lines, missing reference dates."""
     for message in ctx.warnings:
         warn(message)
     if undated:
