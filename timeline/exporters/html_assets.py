@@ -32,7 +32,8 @@ a { color: inherit; }
 .lanes { position: relative; margin: .5rem 0; }
 .marker { position: absolute; height: 1.5rem; display: flex; align-items: center; text-decoration: none;
   font-size: .75rem; color: #fff; border-radius: .75rem; overflow: hidden; white-space: nowrap; }
-.marker.range { padding: 0 .4rem; min-width: 1.5rem; opacity: .85; }
+/* Square-ish bars for spans, round dots for days: a short week must not pass for a day. */
+.marker.range { padding: 0 .4rem; min-width: 1.5rem; opacity: .85; border-radius: .2rem; }
 .marker.point { width: 1.5rem; margin-left: -.75rem; justify-content: center; }
 .marker:hover, .marker:focus { opacity: 1; outline: 3px solid var(--focus); z-index: 2; }
 .marker .label { overflow: hidden; text-overflow: ellipsis; }
