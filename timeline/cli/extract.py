@@ -22,12 +22,15 @@ if TYPE_CHECKING:
 DEFAULT_FORMATS = ["json", "csv", "ics"]
 # One event per line, streamed document by document: the corpus mode.
 STREAMING_FORMAT = "jsonl"
+ALL_FORMATS = "all"
 
 
 def _parse_formats(value: str | None, known: list[str]) -> list[str] | None:
     if value is None:
         return None
     formats = [part.strip().lower() for part in value.split(",") if part.strip()]
+    if formats == [ALL_FORMATS]:
+        return [name for name in known if name != STREAMING_FORMAT]
     unknown = [f for f in formats if f not in known]
     if unknown or not formats:
         raise OptionError(f"unknown format {', '.join(unknown) or value!r}; choose from {', '.join(known)}")
@@ -61,7 +64,8 @@ def extract(
             "--format",
             "-f",
             metavar="FORMATS",
-            help="Comma-separated export formats, e.g. json,csv,ics. "
+            help="Comma-separated export formats: json, csv, ics, timelinejs, timelinejs-csv, vis, html, "
+            "jsonl (corpus mode: one event per line, streamed), or 'all' (every format but jsonl). "
             "Default: json,csv,ics (json alone for -o -).",
         ),
     ] = None,
