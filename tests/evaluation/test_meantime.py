@@ -91,3 +91,10 @@ def test_meantime_corpus_counts(meantime: Path) -> None:
     assert len(docs) == 60
     assert sum(1 for d in docs if d.creation_time) == 58
     assert sum(len(d.events) for d in docs) > 900 and sum(len(d.links) for d in docs) > 400
+
+
+def test_sentences_after_the_annotated_ones_are_not_scored() -> None:
+    extra = '<token number="17" sentence="3" t_id="18">Today</token>\n<Markables>'
+    doc = parse_meantime(SMALL.replace("<Markables>", extra, 1), Path("1_Test.xml"))
+    assert doc.text.endswith("last week.\nToday")
+    assert [doc.text[s:e] for s, e in doc.unscored] == ["May 7, 2005", "Today"]

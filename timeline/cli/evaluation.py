@@ -88,8 +88,11 @@ def evaluate(
     gold = sum(len(d.timexes) for d in documents)
     typer.echo(f"{corpus_dir}: {len(documents)} documents, {gold} gold TIMEX3 (TE3 Task A, scores in %)\n")
     typer.echo(table(runs))
-    for note in notes(runs):
-        typer.echo(f"\nnote: {note}" if note == notes(runs)[0] else f"note: {note}")
+    remarks = notes(runs)
+    if remarks:
+        typer.echo("")
+    for remark in remarks:
+        typer.echo(f"note: {remark}")
     if errors is not None:
         content = error_json(runs) if errors.suffix == ".json" else error_text(runs, documents)
         errors.write_text(content, encoding="utf-8")

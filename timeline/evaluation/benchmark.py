@@ -57,6 +57,9 @@ def run_peer(
         peer.warm_up()
     except PeerUnavailable as err:
         return PeerRun(name=peer.name, note=str(err))
+    except Exception as err:  # a broken peer is reported in the table's notes, not a crashed benchmark
+        peer.close()
+        return PeerRun(name=peer.name, note=f"failed to start: {type(err).__name__}: {err}")
     results: list[DocumentResult] = []
     failures: list[str] = []
     seconds = 0.0

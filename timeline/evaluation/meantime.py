@@ -8,6 +8,9 @@ Joining rule (the text a tagger sees, and the offsets of every annotation in it)
   opening/closing.
 The dateline carries the creation time (functionInDocument="CREATION_TIME"): it is the DCT, so, as
 in TempEval-3 where the DCT sits outside TEXT, its span is not scored (`CorpusDocument.unscored`).
+MEANTIME annotates only the first sentences of each article (title, dateline and four sentences):
+the tagger sees the whole article, but the sentences after the last one holding any markable are
+not scored either — there, every found timex would otherwise count as spurious.
 """
 
 from __future__ import annotations
@@ -77,6 +80,19 @@ def _anchored_span(
     return min(s for s, _ in offsets), max(e for _, e in offsets)
 
 
+def _unannotated_tail(
+    tokens: list[tuple[str, str, str]], spans: dict[str, tuple[int, int]], markables: ET.Element
+) -> int | None:
+    """Offset where the sentences after the last annotated one begin (None: all are annotated)."""
+    sentence_of = {t_id: int(sentence) for t_id, sentence, _ in tokens if sentence.isdigit()}
+    anchored = [sentence_of.get(a.get("t_id", ""), -1) for a in markables.iter("token_anchor")]
+    if not anchored:
+        return None
+    last = max(anchored)
+    after = [spans[t_id][0] for t_id, sentence, _ in tokens if sentence.isdigit() and int(sentence) > last]
+    return min(after) if after else None
+
+
 def parse_meantime(content: str, path: Path) -> CorpusDocument:
     """Parse the content of one MEANTIME CAT XML file."""
     try:
@@ -91,6 +107,9 @@ def parse_meantime(content: str, path: Path) -> CorpusDocument:
     timexes: list[Annotation] = []
     creation: CreationTime | None = None
     unscored: list[tuple[int, int]] = []
+    tail = _unannotated_tail(tokens, spans, markables)
+    if tail is not None:
+        unscored.append((tail, len(text)))
     for timex in markables.findall("TIMEX3"):
         span = _anchored_span(timex, spans, path)
         if span is None:
@@ -156,7 +175,7 @@ def parse_meantime(content: str, path: Path) -> CorpusDocument:
         timexes=tuple(sorted(timexes, key=lambda t: (t.start, -t.end))),
         events=tuple(sorted(events, key=lambda e: (e.start, e.end))),
         links=tuple(links),
-        unscored=tuple(unscored),
+        unscored=tuple(sorted(unscored)),
     )
 
 
