@@ -7,6 +7,7 @@ import io
 import json
 from datetime import date
 
+import icalendar
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -114,3 +115,35 @@ def test_any_text_is_exported_safely(
     assert outputs["html"].count(b"<script") == 1
     for name in ("timelinejs", "vis"):
         assert "<script" not in outputs[name].decode("utf-8").replace("\\u003c", "<")
+
+
+@st.composite
+def time_values(draw: st.DrawFn) -> TimeValue:
+    start = draw(st.dates())
+    end = draw(st.dates(min_value=start))
+    granularity = draw(st.sampled_from(list(G)))
+    clock = draw(st.sampled_from(["", "T14:30", "T00", "T23:59:59Z", "T05:00-11:00", "TMO", "T99:99"]))
+    return TimeValue(
+        value=start.isoformat() + clock,
+        granularity=granularity,
+        start=start,
+        end=end,
+        anchoring=Anchoring.EXPLICIT,
+    )
+
+
+@settings(max_examples=150, deadline=None)
+@given(values=st.lists(time_values(), min_size=1, max_size=4))
+def test_any_calendar_value_exports_with_ordered_spans(values: list[TimeValue]) -> None:
+    placeholder = event(0, "2000-01-01", G.DAY, date(2000, 1, 1), date(2000, 1, 1))
+    events = tuple(placeholder.model_copy(update={"id": f"e{n}", "date": v}) for n, v in enumerate(values))
+    timeline = Timeline(documents=(), events=events)
+    outputs = {name: exporters.get(name).export(timeline, ExportOptions()) for name in exporters.names()}
+    for component in icalendar.Calendar.from_ical(outputs["ics"]).walk("VEVENT"):
+        assert not component.errors
+        assert component.decoded("dtend") > component.decoded("dtstart")
+    for entry in json.loads(outputs["vis"])["items"]:
+        assert entry["type"] != "range" or entry["end"] > entry["start"]
+    for slide in json.loads(outputs["timelinejs"])["events"]:
+        if "end_date" in slide:
+            assert tuple(slide["end_date"].values()) >= tuple(slide["start_date"].values())
