@@ -5,18 +5,15 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
-import sys
-from pathlib import Path
+
+from exporter_fixture import HOSTILE_TITLE
+from exporter_html_dom import read
 
 from timeline import exporters
 from timeline.exporters import ExportOptions
 from timeline.exporters.html_assets import SCRIPT
 from timeline.exporters.text import clean_line
 from timeline.models import Timeline
-
-sys.path.insert(0, str(Path(__file__).parent))
-from conftest import HOSTILE_TITLE
-from html_dom import read
 
 
 def page_of(timeline: Timeline, **options: object) -> str:

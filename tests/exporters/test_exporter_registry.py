@@ -84,7 +84,8 @@ def test_registry_imports_no_heavy_library() -> None:
 
 def test_output_does_not_depend_on_hash_seed() -> None:
     code = (
-        "import sys, hashlib; sys.path.insert(0, 'tests/exporters'); from conftest import build_timeline; "
+        "import sys, hashlib; sys.path.insert(0, 'tests/exporters'); "
+        "from exporter_fixture import build_timeline; "
         "import timeline.exporters as x; t = build_timeline(); "
         "print(*(n + ':' + hashlib.sha256(x.get(n).export(t, x.ExportOptions())).hexdigest() "
         "for n in x.names()))"

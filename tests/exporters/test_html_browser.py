@@ -8,19 +8,16 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from exporter_fixture import HOSTILE_TITLE
+from exporter_html_dom import Page, read
 
 from timeline import exporters
 from timeline.exporters import ExportOptions
 from timeline.exporters.text import clean_line
 from timeline.models import Timeline
-
-sys.path.insert(0, str(Path(__file__).parent))
-from conftest import HOSTILE_TITLE
-from html_dom import Page, read
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
