@@ -62,17 +62,19 @@ def show(
         reference = parse_date_option(ref_date) if ref_date is not None else None
         documents, _ = read_inputs(inputs, reference)
         loaded = build_timeline(documents)
+    several = len(loaded.documents) > 1  # a source column only says something for several
     table = Table(title=f"{len(loaded.events)} events", show_lines=False, expand=False)
-    for column in ("Date", "Precision", "Status", "Event", "Source"):
+    for column in ("Date", "Precision", "Status", "Event", *(["Source"] if several else [])):
         table.add_column(column, overflow="fold")
     for event in loaded.events:
-        sources = sorted({m.document_id for m in event.mentions})
         # Text() cells: article text must never be read as rich markup ("[bold]" in a headline).
-        table.add_row(
+        cells = [
             Text(event.date.value),
             Text(event.date.granularity.value),
             Text(event.status.value, style=STATUS_STYLE.get(event.status.value, "")),
             Text(event.title),
-            Text(", ".join(sources)),
-        )
+        ]
+        if several:
+            cells.append(Text(", ".join(sorted({m.document_id for m in event.mentions}))))
+        table.add_row(*cells)
     Console(width=width, highlight=False).print(table)

@@ -1,0 +1,50 @@
+"""`timeline show`: a timeline JSON or articles as a terminal table."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from timeline.cli.app import app
+from timeline.models import Timeline
+
+ROOT = Path(__file__).resolve().parents[2]
+EXPORT = ROOT / "exports" / "voa-2017-02-10-italy-russia-libya.json"
+
+
+def test_show_a_timeline_export() -> None:
+    result = CliRunner().invoke(app, ["show", str(EXPORT), "--width", "200"])
+    assert result.exit_code == 0, result.output
+    assert "10 events" in result.stdout
+    lines = result.stdout.splitlines()
+    dates = [
+        line.split("│")[1].strip() for line in lines if line.startswith("│") and line.split("│")[1].strip()
+    ]
+    assert dates == sorted(dates, key=lambda v: (v[:4], v)) and "2014-10-22" in dates[0]
+
+
+def test_show_extracts_articles(tmp_path: Path) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text("Officials met on Oct. 22, 2014.", encoding="utf-8")
+    result = CliRunner().invoke(app, ["show", str(article), "--width", "200"])
+    assert result.exit_code == 0, result.output
+    assert "2014-10-22" in result.stdout
+
+
+def test_show_never_reads_article_text_as_markup(tmp_path: Path) -> None:
+    timeline = Timeline.model_validate_json(EXPORT.read_bytes())
+    first = timeline.events[0].model_copy(update={"title": "[bold red]Strike[/] on [link=x]"})
+    hostile = tmp_path / "hostile.json"
+    hostile.write_text(timeline.model_copy(update={"events": (first,)}).model_dump_json())
+    result = CliRunner().invoke(app, ["show", str(hostile), "--width", "200"])
+    assert result.exit_code == 0, result.output
+    assert "[bold red]Strike[/] on [link=x]" in result.stdout
+
+
+def test_show_rejects_a_json_that_is_not_a_timeline(tmp_path: Path) -> None:
+    bad = tmp_path / "x.json"
+    bad.write_text('{"a": 1}')
+    result = CliRunner().invoke(app, ["show", str(bad)])
+    assert result.exit_code == 2
+    assert "not a timeline JSON export" in result.stderr
