@@ -2,6 +2,6 @@
 
 from __future__ import annotations
 
-from timeline.events.detect import detect_events, is_calendar_date, trigger_lemma
+from timeline.events.detect import DatedEvent, dated_events, detect_events, is_calendar_date, trigger_lemma
 
-__all__ = ["detect_events", "is_calendar_date", "trigger_lemma"]
+__all__ = ["DatedEvent", "dated_events", "detect_events", "is_calendar_date", "trigger_lemma"]

@@ -16,12 +16,17 @@ TEMPORAL_PREPOSITIONS = frozenset(
     {"after", "before", "during", "following", "since", "until", "amid", "ahead"}
 )
 
+# Subordinators that are prepositions when a date follows them.
+PREPOSITION_LIKE = frozenset({"since", "until", "as", "before", "after", "when"})
+
 # Costs, in token-distance units, of the choices anchoring weighs (why: a date modifies the
 # nearest predicate of its own clause; nouns are events less often than verbs).
 COMMA_COST = 3
 SUBORDINATOR_COST = 4
-NOUN_COST = 3
+NOUN_COST = 5
 REPORTING_COST = 2
+# A reporting verb after the date across a comma is a parenthetical ("..., police said").
+PARENTHETICAL_COST = 8
 HARD_BOUNDARY_COST = 8
 
 
@@ -107,21 +112,52 @@ def _cost(tokens: tuple[Token, ...], kinds: tuple[Kind, ...], i: int, start: int
             cost -= NOUN_COST + 1
     elif _lemma(tokens[i]) in _reporting():
         cost += REPORTING_COST
+        if i > end and any(t.text == "," for t in tokens[lo:hi]):
+            cost += PARENTHETICAL_COST
     return cost
+
+
+def _relative_clause_verbs(tokens: tuple[Token, ...], kinds: tuple[Kind, ...], end: int, hi: int) -> set[int]:
+    """Verbs of relative clauses after the date ("officers who had been searching ... concluded"):
+    the first verb after who/which/that belongs to the relative clause, not the main clause."""
+    out: set[int] = set()
+    pending = False
+    for i in range(end, hi):
+        word = tokens[i].lower
+        if word in ("who", "which", "that", "whom"):
+            pending = True
+        elif pending and kinds[i] is Kind.VERB:
+            out.add(i)
+            pending = False
+    return out
 
 
 def _prenominal_noun(tokens: tuple[Token, ...], kinds: tuple[Kind, ...], end: int) -> int | None:
     """An event noun right after the date that the date modifies: "the 2014 election",
-    "Friday's attack", "last year's deadly floods"."""
+    "Friday's attack", "his Aug. 2 power-grab", "last year's presidential election"."""
     j = end
     if j < len(tokens) and tokens[j].lower in ("'s", "'"):
         j += 1
     for k in range(j, min(j + 3, len(tokens))):
         if kinds[k] is Kind.EVENT_NOUN:
             return k
-        if not tokens[k].text[:1].isalpha() or kinds[k] is not Kind.OTHER:
+        word = tokens[k]
+        # only adjectives may come between: no function words, names, verbs or punctuation
+        if not (word.text.isalpha() or "-" in word.text) or kinds[k] is not Kind.OTHER:
+            return None
+        if word.lower in _function_words():
             return None
     return None
+
+
+@cache
+def _function_words() -> frozenset[str]:
+    return (
+        word_set("prepositions.txt")
+        | word_set("determiners.txt")
+        | word_set("subordinators.txt")
+        | frozenset({"and", "or", "not", "than", "to"})
+    )
 
 
 def _coordination_head(
@@ -166,11 +202,17 @@ def _light_verb_object(tokens: tuple[Token, ...], kinds: tuple[Kind, ...], i: in
 
 
 def anchor(
-    tokens: tuple[Token, ...], kinds: tuple[Kind, ...], start: int, end: int, blocked: frozenset[int]
+    tokens: tuple[Token, ...],
+    kinds: tuple[Kind, ...],
+    start: int,
+    end: int,
+    blocked: frozenset[int],
+    dates: frozenset[int] = frozenset(),
 ) -> Anchor:
     """The event word that the date at tokens[start:end] dates.
 
-    `blocked` holds token indices that cannot be events (other dates, modality cue words).
+    `blocked` holds token indices that cannot be events (dates, modality cue words); `dates`
+    the tokens of all date expressions of the sentence.
     """
     lo, hi = hard_segment(tokens, start, end)
 
@@ -181,8 +223,11 @@ def anchor(
     if noun is not None and noun not in blocked:
         return Anchor(noun, (noun,), 0.85, "modifier")
 
-    # Where the date's own clause begins: the last comma or subordinator before it.
+    # Where the date's own clause begins: the last comma or subordinator before it. A
+    # subordinator right before the date is a preposition there ("suspended since July 24").
     clause = start
+    if clause > lo and tokens[clause - 1].lower in PREPOSITION_LIKE:
+        clause -= 1
     while clause > lo and not is_soft_boundary(tokens[clause - 1]):
         clause -= 1
     left = [i for i in range(lo, start) if candidate(i)]
@@ -194,12 +239,23 @@ def anchor(
     confidence = 0.0
     if in_clause:
         # The date follows its predicate in its clause: "rescued more than 100 migrants this week".
-        chosen = min(in_clause, key=lambda i: (_cost(tokens, kinds, i, start, end), start - i))
+        chosen = min(
+            in_clause,
+            key=lambda i: (_cost(tokens, kinds, i, start, end), kinds[i] is not Kind.VERB, start - i),
+        )
         mode, confidence = "left", 0.9
     elif right:
         # The date opens its clause or sits between subject and verb: "the EU this month restated".
-        chosen = min(right[:4], key=lambda i: (_cost(tokens, kinds, i, start, end), i))
+        relative = _relative_clause_verbs(tokens, kinds, end, hi)
+        main = [i for i in right if i not in relative] or right
+        chosen = min(main[:4], key=lambda i: (_cost(tokens, kinds, i, start, end), i))
         mode, confidence = "right", 0.8
+        if left:
+            # An earlier predicate across a comma can still be the better one ("kidnapped from
+            # his small, neighborhood store at 10 p.m. Wednesday, police said").
+            best_left = min(left, key=lambda i: (_cost(tokens, kinds, i, start, end), start - i))
+            if _cost(tokens, kinds, best_left, start, end) < _cost(tokens, kinds, chosen, start, end):
+                chosen, mode, confidence = best_left, "left", 0.7
     elif left:
         # Only earlier material across commas: "after an airstrike ..., in Benghazi, Oct. 22".
         chosen = min(left, key=lambda i: (_cost(tokens, kinds, i, start, end), start - i))
@@ -217,6 +273,69 @@ def anchor(
         confidence -= 0.1
     obj = _light_verb_object(tokens, kinds, chosen, hi) if kinds[chosen] is Kind.VERB else None
     if obj is not None:
-        return Anchor(obj, (obj,), confidence, mode)
-    conjuncts = _coordination_head(tokens, kinds, chosen, lo) if kinds[chosen] is Kind.VERB else (chosen,)
-    return Anchor(conjuncts[0], conjuncts, round(confidence, 2), mode)
+        return Anchor(obj, (obj, chosen), round(confidence, 2), mode)  # "held talks": both words
+    if kinds[chosen] is not Kind.VERB:
+        return Anchor(chosen, (chosen,), round(confidence, 2), mode)
+    conjuncts = _coordination_head(tokens, kinds, chosen, lo)
+    head = conjuncts[0]
+    governor = _governing_verb(tokens, kinds, head, lo, dates)
+    if governor is not None and governor in blocked:
+        governor = None
+    if governor is not None:
+        # "began to fall apart in mid-1996", "voted to support the republic Friday": the
+        # governing verb is what happened on that date; the infinitive says what it was about.
+        return Anchor(governor, (governor, *conjuncts), round(confidence, 2), mode)
+    subject_event = _event_subject(tokens, kinds, head, lo)
+    if subject_event is not None:
+        # "the trial is set to begin on Wednesday": the subject is the event that begins
+        return Anchor(subject_event, (subject_event, *conjuncts), round(confidence, 2), mode)
+    return Anchor(head, conjuncts, round(confidence, 2), mode)
+
+
+@cache
+def _aspectual() -> frozenset[str]:
+    return word_set("aspectual_verbs.txt")
+
+
+def _governing_verb(
+    tokens: tuple[Token, ...], kinds: tuple[Kind, ...], verb: int, lo: int, dates: frozenset[int]
+) -> int | None:
+    """The finite verb governing an infinitive: "voted [Friday] to support" -> voted. Not a
+    modality cue ("is expected to trek"): cue words are auxiliaries, not events."""
+    j = verb - 1
+    if j <= lo or tokens[j].lower != "to":
+        return None
+    k = j - 1
+    while k >= lo and (k in dates or (tokens[k].lower.endswith("ly") and tokens[k].text.islower())):
+        k -= 1
+    if k < lo or kinds[k] is not Kind.VERB:
+        return None
+    return k
+
+
+def _event_subject(tokens: tuple[Token, ...], kinds: tuple[Kind, ...], verb: int, lo: int) -> int | None:
+    """The event noun heading the subject of an aspectual verb ("the trial ... begin")."""
+    if _lemma(tokens[verb]) not in _aspectual() and not (
+        tokens[verb].lower in ("took", "take", "takes", "taken", "taking")
+        and verb + 1 < len(tokens)
+        and tokens[verb + 1].lower == "place"
+    ):
+        return None
+    j = verb - 1
+    while j >= lo and (
+        kinds[j] is Kind.AUX or tokens[j].lower in ("to", "not", "set", "due", "expected", "scheduled")
+    ):
+        j -= 1
+    while j >= lo and tokens[j].text == ",":
+        # "The take-off, at 08:30 UTC, was ...": skip a parenthetical back to the subject
+        k = j - 1
+        while k >= lo and tokens[k].text != ",":
+            k -= 1
+        if k < lo:
+            return None
+        j = k - 1
+    while j >= lo and tokens[j].lower.endswith("ly"):
+        j -= 1
+    if j >= lo and kinds[j] is Kind.EVENT_NOUN:
+        return j
+    return None

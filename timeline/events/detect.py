@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -36,17 +36,27 @@ def is_calendar_date(timex: Timex) -> bool:
 
 
 @dataclass(frozen=True, slots=True)
-class Found:
-    """One dated event in one sentence, before merging."""
+class DatedEvent:
+    """One dated event of one sentence with the evidence behind it: the date expressions that
+    date it and the character spans of its event word(s) (coordinated verbs, a light verb)."""
 
-    timex: Timex
+    timexes: tuple[Timex, ...]
     anchor: Anchor
     event: Event
+    words: tuple[tuple[int, int], ...]
 
 
 def detect_events(document: Document, timexes: Sequence[Timex]) -> tuple[Event, ...]:
     """The events dated by the document's DATE/TIME expressions, in text order, one mention each
-    (two mentions when one sentence dates one event twice); ids are provisional."""
+    (two mentions when one sentence dates one event twice); ids are provisional.
+
+    One date for coordinated verbs ("expected to trek across deserts and board boats this year")
+    gives ONE event: its trigger is the first verb, its title spans the coordination."""
+    return tuple(found.event for found in dated_events(document, timexes))
+
+
+def dated_events(document: Document, timexes: Sequence[Timex]) -> tuple[DatedEvent, ...]:
+    """detect_events with its evidence (for measurement and debugging)."""
     text = document.text
     dated = sorted((t for t in timexes if is_calendar_date(t)), key=lambda t: (t.start, t.end))
     if not dated:
@@ -57,12 +67,11 @@ def detect_events(document: Document, timexes: Sequence[Timex]) -> tuple[Event, 
     for timex in dated:
         index = max(0, bisect_right(starts, timex.start) - 1)
         by_sentence.setdefault(index, []).append(timex)
-    all_spans = [(t.start, t.end) for t in timexes]
-    events: list[Event] = []
+    all_spans = sorted((t.start, t.end) for t in timexes)
+    found: list[DatedEvent] = []
     for index in sorted(by_sentence):
-        sentence = sentences[index]
-        events.extend(_sentence_events(document, sentence, by_sentence[index], all_spans))
-    return tuple(events)
+        found.extend(_sentence_events(document, sentences[index], by_sentence[index], all_spans))
+    return tuple(found)
 
 
 def _token_range(tokens: tuple[Token, ...], start: int, end: int) -> tuple[int, int]:
@@ -74,43 +83,43 @@ def _token_range(tokens: tuple[Token, ...], start: int, end: int) -> tuple[int, 
 
 def _sentence_events(
     document: Document, sentence: tuple[int, int], timexes: list[Timex], all_spans: list[tuple[int, int]]
-) -> list[Event]:
+) -> list[DatedEvent]:
     text = document.text
     s_start, s_end = sentence
     tokens = tokenize(text, s_start, s_end)
-    kinds = classify(tokens)
+    first = bisect_left(all_spans, (s_start, 0))
+    last = bisect_left(all_spans, (s_end, 0))
+    here = all_spans[first:last]
+    dates = frozenset(i for i, t in enumerate(tokens) for a, b in here if t.start < b and t.end > a)
+    kinds = classify(tokens, dates)
     matches = cue_matches(tokens)
     cue_tokens = {i: kind for start, end, kind in matches for i in range(start, end)}
-    dates = frozenset(
-        i
-        for i, t in enumerate(tokens)
-        for a, b in all_spans
-        if s_start <= a < s_end and t.start < b and t.end > a
-    )
     blocked = dates | {i for i, kind in cue_tokens.items() if kind != "negation"}
-    found: list[Found] = []
+    found: list[DatedEvent] = []
     for timex in timexes:
         start, end = _token_range(tokens, timex.start, timex.end)
-        result = anchor(tokens, kinds, start, end, frozenset(blocked))
+        result = anchor(tokens, kinds, start, end, frozenset(blocked), dates)
         event = _event(document, sentence, tokens, kinds, timex, result, cue_tokens, dates, (start, end))
         previous = _same_event(found, timex, result, tokens, kinds)
         if previous is not None:
             merged = previous.event.model_copy(
                 update={"mentions": (*previous.event.mentions, *event.mentions)}
             )
-            found[found.index(previous)] = Found(previous.timex, previous.anchor, merged)
+            index = found.index(previous)
+            found[index] = DatedEvent((*previous.timexes, timex), previous.anchor, merged, previous.words)
             continue
-        found.append(Found(timex, result, event))
-    return [f.event for f in found]
+        words = tuple((tokens[i].start, tokens[i].end) for i in result.conjuncts)
+        found.append(DatedEvent((timex,), result, event, words))
+    return found
 
 
 def _same_event(
-    found: list[Found], timex: Timex, result: Anchor, tokens: tuple[Token, ...], kinds: tuple[Kind, ...]
-) -> Found | None:
+    found: list[DatedEvent], timex: Timex, result: Anchor, tokens: tuple[Token, ...], kinds: tuple[Kind, ...]
+) -> DatedEvent | None:
     """An earlier date of this sentence with the same value that dates the same event: the same
     trigger, or this date hangs on a non-finite afterthought ("... this year — putting 2017 on course")."""
     for earlier in found:
-        if earlier.timex.value != timex.value:
+        if earlier.timexes[0].value != timex.value:
             continue
         if result.trigger is None or result.trigger == earlier.anchor.trigger:
             return earlier

@@ -87,30 +87,103 @@ def guessed_readings(token: Token) -> tuple[VerbForm, ...]:
     return ()
 
 
-def _noun_context(tokens: tuple[Token, ...], i: int) -> bool:
-    """Whether the word at i stands where a noun or a modifier stands: after a determiner,
-    a possessive, a preposition other than infinitival "to", a number, or an adjective-like word
-    that itself follows a determiner ("the internationally recognized government")."""
+# Words that can stand between a determiner and a noun without being the noun themselves.
+_FUNCTION = frozenset({"and", "or", "but", "not", "n't", "to", "as", "than", "then", "so", "if"})
+
+
+def _is_modifier(token: Token) -> bool:
+    """A lowercase content word that may pre-modify a noun ("economic", "cooperation", "car")."""
+    word = token.lower
+    return (
+        token.text.isalpha()
+        and token.text.islower()
+        and word not in _FUNCTION
+        and word not in _determiners()
+        and word not in _prepositions()
+        and word not in auxiliaries()
+        and word not in _pronouns()
+    )
+
+
+def _noun_context(
+    tokens: tuple[Token, ...], kinds: list[Kind], noun_like: list[bool], i: int, dates: frozenset[int]
+) -> bool:
+    """Whether the word at i stands where a noun or a modifier stands: after a determiner, a
+    possessive, a preposition other than infinitival "to" or a number, possibly with adjectives
+    between ("the internationally recognized government", "an economic cooperation plan"), or
+    coordinated with such a word ("the man's dismembered and decapitated body")."""
     j = i - 1
-    while j >= 0 and tokens[j].lower.endswith("ly") and tokens[j].lower not in ("only",):
-        j -= 1  # skip adverbs: "the internationally recognized"
-    if j < 0:
+    while (
+        j >= 0 and tokens[j].lower.endswith("ly") and tokens[j].text.islower() and tokens[j].lower != "only"
+    ):
+        j -= 1  # skip adverbs
+    if j < 0 or j in dates:
         return False
     prev = tokens[j].lower
-    if prev in _determiners() or prev in ("'s", "'"):
+    if (prev in _determiners() and prev != "that") or prev in ("'s", "'"):
         return True
     if prev in _prepositions() and prev != "to":
         return True
-    return bool(prev[:1].isdigit())
+    readings = {r.tense for r in guessed_readings(tokens[i])}
+    if prev[:1].isdigit():
+        return not readings & {"past"}  # "100 migrants", but "iPhone 4 began"
+    if prev in ("and", "or") and j > 0:
+        return noun_like[j - 1] and bool(guessed_readings(tokens[j - 1]))
+    if readings & {"past"}:
+        return False  # "the police arrested": subject + verb
+    # "an economic cooperation plan", "the Libyan coast guard", "filed compliance reports",
+    # "seeking better lives": a run of modifiers after a determiner or a verb
+    k = j
+    run = 0
+    while (
+        k >= 1
+        and run < 3
+        and k not in dates
+        and kinds[k] is Kind.OTHER
+        and (_is_modifier(tokens[k]) or (tokens[k].text[:1].isupper() and tokens[k].text.isalpha()))
+    ):
+        k -= 1
+        run += 1
+    if run == 0 or k < 0:
+        return False
+    before = tokens[k].lower
+    if kinds[k] is Kind.VERB:
+        return True
+    if readings & {"base", "ing"}:
+        return (before in _determiners() and before != "that") or before in ("'s", "'")
+    return False  # "the company reports": an -s form after determiner + noun is a verb
 
 
-def classify(tokens: tuple[Token, ...]) -> tuple[Kind, ...]:
-    """Coarse class of each token in its sentence context."""
+@cache
+def _pronouns() -> frozenset[str]:
+    return frozenset({"i", "you", "he", "she", "it", "we", "they", "who", "what", "there"})
+
+
+@cache
+def _nonevent_nouns() -> frozenset[str]:
+    return word_set("nonevent_nouns.txt")
+
+
+# Suffixes of deverbal nouns that name events ("invasion", "inspection", "settlement").
+EVENT_SUFFIXES = ("tion", "sion", "ment")
+
+
+def _event_noun(word: str) -> bool:
+    if word in _event_nouns():
+        return True
+    return len(word) >= 7 and word.endswith(EVENT_SUFFIXES) and word not in _nonevent_nouns()
+
+
+def classify(tokens: tuple[Token, ...], dates: frozenset[int] = frozenset()) -> tuple[Kind, ...]:
+    """Coarse class of each token in its sentence context; `dates` are the tokens of date
+    expressions (a number in "Aug. 6 ordered" does not make "ordered" a noun)."""
     aux = auxiliaries()
-    nouns = _event_nouns()
     kinds = [Kind.OTHER] * len(tokens)
+    noun_like = [False] * len(tokens)
     for i, token in enumerate(tokens):
         word = token.lower
+        if i in dates:
+            continue
         if word in ("have", "has", "had", "do", "does", "did") and not _verb_follows(tokens, i):
             kinds[i] = Kind.VERB  # "had talks", "did the job": a main verb
             continue
@@ -118,8 +191,9 @@ def classify(tokens: tuple[Token, ...]) -> tuple[Kind, ...]:
         if (word in aux and not clitic) or (clitic and _clitic_is_verb(tokens, i)):
             kinds[i] = Kind.AUX
             continue
-        in_noun_context = _noun_context(tokens, i)
-        if word in nouns or _compound_noun(tokens, i):
+        in_noun_context = _noun_context(tokens, kinds, noun_like, i, dates)
+        noun_like[i] = in_noun_context
+        if _event_noun(word) or _compound_noun(tokens, i):
             readings = guessed_readings(token)
             if readings and not in_noun_context and _verbal_context(tokens, i):
                 kinds[i] = Kind.VERB
@@ -129,8 +203,12 @@ def classify(tokens: tuple[Token, ...]) -> tuple[Kind, ...]:
         if is_capitalized(token) and i > 0:
             continue  # names are not verbs ("Arms", "Forces")
         readings = guessed_readings(token)
-        if readings and not in_noun_context:
+        if not readings:
+            continue
+        if not in_noun_context:
             kinds[i] = Kind.VERB
+        elif word.endswith("ing") and word not in _nonevent_nouns():
+            kinds[i] = Kind.EVENT_NOUN  # a gerund: "the killing", "of blowing up a jet"
     return tuple(kinds)
 
 
