@@ -63,3 +63,22 @@ def test_timeml_command_writes_same_text_files(tbaq: Path, tmp_path: Path) -> No
         written = read_timeml(out_dir / path.name)
         gold = read_timeml(path)
         assert written.text == gold.text and written.creation_time == gold.creation_time
+
+
+def test_system_files_gold_scores_100_and_a_changed_text_is_reported(tbaq: Path, tmp_path: Path) -> None:
+    gold_dir, system_dir = tmp_path / "gold", tmp_path / "system"
+    gold_dir.mkdir()
+    system_dir.mkdir()
+    sources = sorted((tbaq / "AQUAINT").glob("*.tml"))[:2]
+    for path in sources:
+        content = path.read_text(encoding="utf-8")
+        (gold_dir / path.name).write_text(content, encoding="utf-8")
+        (system_dir / path.name).write_text(content, encoding="utf-8")
+    result = RUNNER.invoke(app, ["evaluate", str(gold_dir), "--system", str(system_dir)])
+    assert result.exit_code == 0, result.output
+    row = next(line for line in result.output.splitlines() if line.startswith("| files:system"))
+    assert [cell.strip() for cell in row.split("|")[3:9]] == ["100.0"] * 6
+    changed = system_dir / sources[0].name
+    changed.write_text(changed.read_text(encoding="utf-8").replace("<TEXT>", "<TEXT>X", 1), encoding="utf-8")
+    result = RUNNER.invoke(app, ["evaluate", str(gold_dir), "--system", str(system_dir)])
+    assert f"text differs, scored as all missed: {sources[0].stem}" in result.output

@@ -53,8 +53,13 @@ def evaluate(
         typer.Argument(metavar="CORPUS_DIR", help="TempEval-3 .tml files or MEANTIME CAT XML (recursive)."),
     ],
     peers: Annotated[
-        str, typer.Option(help="Comma-separated taggers to measure (see the list in the help).")
-    ] = DEFAULT_PEERS,
+        str | None,
+        typer.Option(help=f"Comma-separated taggers to run (default: {DEFAULT_PEERS}; none with --system)."),
+    ] = None,
+    system: Annotated[
+        Path | None,
+        typer.Option(metavar="DIR", help="Also score the .tml files in DIR (same names as the gold files)."),
+    ] = None,
     limit: Annotated[int | None, typer.Option(min=1, help="Only the first N documents (path order).")] = None,
     errors: Annotated[
         Path | None,
@@ -69,22 +74,28 @@ def evaluate(
     """Score taggers on a corpus with the TempEval-3 Task A rules and print one table.
 
     Taggers: timeline, dateparser, datefinder, heideltime, and the baselines nothing and years.
+    `--system DIR` scores TimeML output written earlier (`timeline timeml`, or any TE3 system).
     """
     from timeline.errors import OptionError
-    from timeline.evaluation.benchmark import make_peer, run_peer
+    from timeline.evaluation.benchmark import make_peer, run_peer, score_files
     from timeline.evaluation.loading import load_corpus
     from timeline.evaluation.peers import PEERS
     from timeline.evaluation.report import error_json, error_text, notes, summary_json, table
 
-    names = [n.strip() for n in peers.split(",") if n.strip()]
+    chosen = peers if peers is not None else ("" if system is not None else DEFAULT_PEERS)
+    names = [n.strip() for n in chosen.split(",") if n.strip()]
     unknown = [n for n in names if n not in PEERS]
-    if unknown or not names:
-        raise OptionError(f"unknown tagger {', '.join(unknown) or peers!r}; choose from {', '.join(PEERS)}")
+    if unknown or (not names and system is None):
+        raise OptionError(f"unknown tagger {', '.join(unknown) or chosen!r}; choose from {', '.join(PEERS)}")
+    if system is not None and not system.is_dir():
+        raise OptionError(f"--system {system}: not a directory")
     documents = load_corpus(corpus_dir, limit)
     runs = []
     for name in names:
         typer.echo(f"running {name} on {len(documents)} documents...", err=True)
         runs.append(run_peer(make_peer(name), documents))
+    if system is not None:
+        runs.append(score_files(documents, system))
     gold = sum(len(d.timexes) for d in documents)
     typer.echo(f"{corpus_dir}: {len(documents)} documents, {gold} gold TIMEX3 (TE3 Task A, scores in %)\n")
     typer.echo(table(runs))

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
 from pydantic import Field
 
 from timeline.evaluation.corpus import Annotation, CorpusDocument
 from timeline.evaluation.peers import PEERS, Peer, PeerUnavailable
 from timeline.evaluation.scoring import CorpusResult, DocumentResult, score_document
+from timeline.evaluation.timeml import CorpusError, read_timeml
 from timeline.models import Frozen
 
 
@@ -19,7 +21,7 @@ class PeerRun(Frozen):
     name: str
     version: str | None = None
     note: str | None = Field(None, description="why the peer was skipped, when it was")
-    seconds: float = 0.0
+    seconds: float | None = Field(0.0, description="tagging time; None when scoring files written earlier")
     megabytes: float = 0.0
     result: CorpusResult | None = None
     failures: tuple[str, ...] = Field(
@@ -32,7 +34,9 @@ class PeerRun(Frozen):
 
     @property
     def seconds_per_mb(self) -> float | None:
-        return self.seconds / self.megabytes if self.megabytes and not self.skipped else None
+        if self.seconds is None or not self.megabytes or self.skipped:
+            return None
+        return self.seconds / self.megabytes
 
 
 def text_megabytes(documents: Sequence[CorpusDocument]) -> float:
@@ -86,6 +90,35 @@ def run_peer(
         name=peer.name,
         version=version,
         seconds=seconds,
+        megabytes=text_megabytes(documents),
+        result=CorpusResult(documents=tuple(results)),
+        failures=tuple(failures),
+    )
+
+
+def score_files(documents: Sequence[CorpusDocument], system_dir: Path) -> PeerRun:
+    """Score TimeML files another run wrote (e.g. `timeline timeml`, any TE3 system): same file names.
+
+    A missing file scores nothing; a file whose text differs is reported by the scorer.
+    """
+    results: list[DocumentResult] = []
+    failures: list[str] = []
+    for document in documents:
+        candidate = system_dir / Path(document.path).with_suffix(".tml").name
+        if not candidate.is_file():
+            failures.append(f"{document.id}: no {candidate.name} in {system_dir}")
+            results.append(score_document(document, document.text, []))
+            continue
+        try:
+            system = read_timeml(candidate)
+        except CorpusError as err:
+            failures.append(str(err))
+            results.append(score_document(document, document.text, []))
+            continue
+        results.append(score_document(document, system.text, system.timexes))
+    return PeerRun(
+        name=f"files:{system_dir.name}",
+        seconds=None,
         megabytes=text_megabytes(documents),
         result=CorpusResult(documents=tuple(results)),
         failures=tuple(failures),
