@@ -11,11 +11,6 @@ from timeline.pipeline import document_events
 from timeline.settings import TaggerSettings
 
 
-def event_line(event: Event) -> bytes:
-    """One event as one line of JSON (the JSONL export's unit)."""
-    return event.model_dump_json().encode("utf-8") + b"\n"
-
-
 def stream_events(
     documents: Iterable[Document],
     settings: TaggerSettings | None = None,

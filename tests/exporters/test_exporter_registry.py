@@ -102,7 +102,9 @@ def test_same_input_gives_same_bytes(name: str, timeline: Timeline) -> None:
 
 @pytest.mark.parametrize("name", exporters.names())
 def test_empty_timeline_exports(name: str) -> None:
-    assert exporters.get(name).export(Timeline(documents=(), events=()), ExportOptions())
+    data = exporters.get(name).export(Timeline(documents=(), events=()), ExportOptions())
+    # One line per event: no events is the empty file; every other format still has a frame.
+    assert (data == b"") if name == "jsonl" else data
 
 
 @pytest.mark.parametrize(

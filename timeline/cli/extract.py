@@ -131,14 +131,13 @@ def extract(
     from timeline.reading.sources import ReadContext, iter_documents
     from timeline.settings import TaggerSettings
 
-    known = [*exporters.names(), STREAMING_FORMAT]
+    known = exporters.names()
     chosen = _parse_formats(formats, known)
     reference = parse_date_option(ref_date) if ref_date is not None else None
     ctx = ReadContext(ref_date=reference, encoding=encoding)
     settings = TaggerSettings(day_first=day_first)
     workers = jobs or default_jobs()
-    extensions = {n: exporters.get(n).extension for n in exporters.names()}
-    extensions[STREAMING_FORMAT] = STREAMING_FORMAT
+    extensions = {n: exporters.get(n).extension for n in known}
 
     if chosen == [STREAMING_FORMAT]:
         if dask is not None:

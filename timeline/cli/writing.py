@@ -30,7 +30,7 @@ def write_output(path: Path | None, data: bytes) -> None:
 
 def write_stream(events: Iterable[Event], path: Path | None) -> int:
     """Write one JSON event per line as they come; a file appears only once it is complete."""
-    from timeline.corpus import event_line  # the pipeline's imports are heavy: keep --help fast
+    from timeline.exporters.jsonl_exporter import event_line  # lazy: keep --help fast
 
     if path is None:
         count = 0

@@ -21,6 +21,7 @@ _BUILTIN: dict[str, str] = {
     "timelinejs-csv": "timeline.exporters.timelinejs_exporter:TimelineJsSheetExporter",
     "vis": "timeline.exporters.vis_exporter:VisExporter",
     "html": "timeline.exporters.html_exporter:HtmlExporter",
+    "jsonl": "timeline.exporters.jsonl_exporter:JsonlExporter",
 }
 
 _factories: dict[str, Callable[[], Exporter]] = {}
