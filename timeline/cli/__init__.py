@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+import importlib
 import sys
 
-from timeline.cli import evaluation, extract, show  # noqa: F401  (registration side effect)
 from timeline.cli.app import app
 from timeline.cli.common import EXIT_INTERNAL
+
+# Registration order is the order `timeline --help` lists the commands in.
+COMMAND_MODULES = ("extract", "show", "evaluation")
+for _module in COMMAND_MODULES:
+    importlib.import_module(f"timeline.cli.{_module}")
+
+__all__ = ["app", "main"]
 
 
 def main() -> None:

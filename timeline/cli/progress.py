@@ -5,9 +5,10 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from timeline.models import Document
+if TYPE_CHECKING:  # the models cost ~0.4 s to import: keep `timeline --help` fast
+    from timeline.models import Document
 
 
 class Tracker(Protocol):
