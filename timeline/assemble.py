@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
 
 from timeline.events import trigger_lemma
@@ -36,15 +37,39 @@ def _similarity(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / len(a | b)
 
 
+@dataclass(frozen=True, slots=True)
+class _Identity:
+    """What merging compares, computed once per event."""
+
+    value: str
+    start: date | None
+    negated: bool
+    lemma: str
+    words: frozenset[str]
+
+    @classmethod
+    def of(cls, event: Event) -> _Identity:
+        return cls(
+            event.date.value,
+            event.date.start,
+            event.negated,
+            trigger_lemma(event),
+            _content_words(event.title),
+        )
+
+    def matches(self, other: _Identity) -> bool:
+        if self.value != other.value or self.start != other.start or self.negated != other.negated:
+            return False
+        similarity = _similarity(self.words, other.words)
+        if self.lemma == other.lemma:
+            return similarity >= SAME_TRIGGER_TITLE
+        return similarity >= SAME_TITLE
+
+
 def same_event(a: Event, b: Event) -> bool:
     """Whether two dated events are one: same date value, and the same event word with related
     titles, or near-identical titles. Events on different dates never merge."""
-    if a.date.value != b.date.value or a.date.start != b.date.start or a.negated != b.negated:
-        return False
-    similarity = _similarity(_content_words(a.title), _content_words(b.title))
-    if trigger_lemma(a) == trigger_lemma(b):
-        return similarity >= SAME_TRIGGER_TITLE
-    return similarity >= SAME_TITLE
+    return _Identity.of(a).matches(_Identity.of(b))
 
 
 def _position(order: dict[str, int], mention: Mention) -> tuple[int, int, int]:
@@ -99,18 +124,22 @@ def assemble(documents: Sequence[DocumentInfo], events: Sequence[Event]) -> Time
     source position (document order, offset), unresolved dates last; ids stable under edits
     elsewhere in the text. Idempotent: assembling its own events gives the same timeline."""
     order = {info.id: i for i, info in enumerate(documents)}
-    by_position = sorted(events, key=lambda e: (_first_position(order, e), e.date.value, e.title))
+    first = {id(e): _first_position(order, e) for e in events}
+    by_position = sorted(events, key=lambda e: (first[id(e)], e.date.value, e.title))
     groups: list[list[Event]] = []
-    by_value: dict[str, list[list[Event]]] = {}
+    # Each group is compared through its first (earliest) event only, so merging is
+    # order-independent of later members and assembling again changes nothing.
+    by_value: dict[str, list[tuple[_Identity, list[Event]]]] = {}
     for event in by_position:
-        for group in by_value.get(event.date.value, []):
-            if same_event(group[0], event):
+        identity = _Identity.of(event)
+        for representative, group in by_value.get(event.date.value, []):
+            if representative.matches(identity):
                 group.append(event)
                 break
         else:
             group = [event]
             groups.append(group)
-            by_value.setdefault(event.date.value, []).append(group)
+            by_value.setdefault(event.date.value, []).append((identity, group))
     merged = [_merge(group, order) for group in groups]
     # Ids from identity; equal identities (rare: same title, same day, not merged) are told
     # apart by source order, which is deterministic.

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from timeline.events.lexicon import cues, word_set
+from timeline.events.lexicon import Cue, cues, word_set
 from timeline.events.tokens import Kind, Token, guessed_readings
 
 # Tokens that close a clause for good: a date never reaches across them when it has a
@@ -63,14 +63,24 @@ def is_soft_boundary(token: Token) -> bool:
     return token.text == "," or token.lower in _subordinators()
 
 
+@cache
+def _cues_by_first_word() -> dict[str, tuple[Cue, ...]]:
+    index: dict[str, list[Cue]] = {}
+    for cue in cues():  # longest first, kept in that order per word
+        for word in cue.words[0]:
+            index.setdefault(word, []).append(cue)
+    return {word: tuple(entries) for word, entries in index.items()}
+
+
 def cue_matches(tokens: tuple[Token, ...]) -> tuple[tuple[int, int, str], ...]:
     """(start, end, kind) of every modality/negation cue in the sentence, longest match first."""
     found: list[tuple[int, int, str]] = []
+    index = _cues_by_first_word()
     i = 0
     while i < len(tokens):
-        for cue in cues():
+        for cue in index.get(tokens[i].lower, ()):
             n = len(cue.words)
-            if i + n <= len(tokens) and all(tokens[i + k].lower in cue.words[k] for k in range(n)):
+            if i + n <= len(tokens) and all(tokens[i + k].lower in cue.words[k] for k in range(1, n)):
                 found.append((i, i + n, cue.kind))
                 i += n
                 break

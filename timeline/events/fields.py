@@ -37,6 +37,14 @@ def _group_cues() -> dict[str, tuple[tuple[str, ...], ...]]:
     return multiword("org_cues.txt")
 
 
+@cache
+def _place_prepositions_by_first_word() -> dict[str, tuple[tuple[str, ...], ...]]:
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for words in place_prepositions():  # longest first
+        index.setdefault(words[0], []).append(words)
+    return {first: tuple(entries) for first, entries in index.items()}
+
+
 @dataclass(frozen=True, slots=True)
 class Place:
     phrase: tuple[int, int]  # token range of "in Benghazi" (preposition included)
@@ -202,7 +210,7 @@ def places(tokens: tuple[Token, ...], lo: int, hi: int, dates: frozenset[int]) -
     i = lo
     while i < hi:
         match = None
-        for words in place_prepositions():
+        for words in _place_prepositions_by_first_word().get(tokens[i].lower, ()):
             n = len(words)
             if i + n <= hi and tuple(t.lower for t in tokens[i : i + n]) == words:
                 match = n

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from enum import Enum
-from functools import cache
+from functools import cache, lru_cache
+from typing import NamedTuple
 
 from timeline.events.lexicon import VerbForm, auxiliaries, multiword, verb_forms, word_set
 
@@ -32,8 +32,9 @@ class Kind(Enum):
     EVENT_NOUN = "event_noun"
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
+    """A word or punctuation mark; a tuple because sentences make many of them."""
+
     text: str
     start: int
     end: int
@@ -74,11 +75,26 @@ def is_capitalized(token: Token) -> bool:
 
 def guessed_readings(token: Token) -> tuple[VerbForm, ...]:
     """Verb readings of a word: from the lexicon, else from regular morphology of a lowercase word."""
-    known = verb_forms().get(token.lower)
+    return _readings(token.text)
+
+
+def tenses(token: Token) -> frozenset[str]:
+    """The tenses a word can have as a verb ("past", "base", ...); empty for non-verbs."""
+    return _tenses(token.text)
+
+
+@lru_cache(maxsize=65536)
+def _tenses(text: str) -> frozenset[str]:
+    return frozenset(r.tense for r in _readings(text))
+
+
+@lru_cache(maxsize=65536)
+def _readings(text: str) -> tuple[VerbForm, ...]:
+    word = text.lower().replace("\u2019", "'")
+    known = verb_forms().get(word)
     if known:
         return known
-    word = token.lower
-    if not token.text.islower() or not word.isalpha():
+    if not text.islower() or not word.isalpha():
         return ()
     if len(word) >= 5 and word.endswith("ed") and not word.endswith("eed"):
         return (VerbForm(word[:-2], "past"), VerbForm(word[:-2], "participle"))
@@ -91,45 +107,77 @@ def guessed_readings(token: Token) -> tuple[VerbForm, ...]:
 _FUNCTION = frozenset({"and", "or", "but", "not", "n't", "to", "as", "than", "then", "so", "if"})
 
 
-def _is_modifier(token: Token) -> bool:
-    """A lowercase content word that may pre-modify a noun ("economic", "cooperation", "car")."""
-    word = token.lower
-    return (
-        token.text.isalpha()
-        and token.text.islower()
-        and word not in _FUNCTION
-        and word not in _determiners()
-        and word not in _prepositions()
-        and word not in auxiliaries()
-        and word not in _pronouns()
+class WordInfo(NamedTuple):
+    """Context-free facts about a word form, computed once per distinct form (speed)."""
+
+    tenses: frozenset[str]
+    aux: bool
+    have_do: bool
+    clitic: bool
+    determiner: bool  # opens a noun phrase ("that" excluded: mostly a complementizer)
+    preposition: bool  # other than infinitival "to"
+    modifier: bool  # a lowercase content word that may pre-modify a noun
+    capital_word: bool  # a capitalized alphabetic word
+    adverb: bool  # an -ly adverb
+    digit: bool
+    event_noun: bool
+    gerund_noun: bool  # an -ing form that can be an event noun ("the killing")
+    coordinator: bool  # "and", "or"
+
+
+_PAST = frozenset({"past"})
+_BASE_ING = frozenset({"base", "ing"})
+_HAVE_DO = frozenset({"have", "has", "had", "do", "does", "did"})
+
+
+@lru_cache(maxsize=65536)
+def word_info(text: str) -> WordInfo:
+    lower = text.lower().replace("\u2019", "'")
+    clitic = lower in ("'s", "'d")
+    alpha_lower = text.isalpha() and text.islower()
+    return WordInfo(
+        tenses=_tenses(text),
+        aux=lower in auxiliaries() and not clitic,
+        have_do=lower in _HAVE_DO,
+        clitic=clitic,
+        determiner=(lower in _determiners() and lower != "that") or lower in ("'s", "'"),
+        preposition=lower in _prepositions() and lower != "to",
+        modifier=alpha_lower
+        and lower not in _FUNCTION
+        and lower not in _determiners()
+        and lower not in _prepositions()
+        and lower not in auxiliaries()
+        and lower not in _pronouns(),
+        capital_word=text[:1].isupper() and text.isalpha(),
+        adverb=lower.endswith("ly") and text.islower() and lower != "only",
+        digit=text[:1].isdigit(),
+        event_noun=_event_noun(lower),
+        gerund_noun=lower.endswith("ing") and lower not in _nonevent_nouns(),
+        coordinator=lower in ("and", "or"),
     )
 
 
 def _noun_context(
-    tokens: tuple[Token, ...], kinds: list[Kind], noun_like: list[bool], i: int, dates: frozenset[int]
+    infos: list[WordInfo], kinds: list[Kind], noun_like: list[bool], i: int, dates: frozenset[int]
 ) -> bool:
     """Whether the word at i stands where a noun or a modifier stands: after a determiner, a
     possessive, a preposition other than infinitival "to" or a number, possibly with adjectives
     between ("the internationally recognized government", "an economic cooperation plan"), or
     coordinated with such a word ("the man's dismembered and decapitated body")."""
     j = i - 1
-    while (
-        j >= 0 and tokens[j].lower.endswith("ly") and tokens[j].text.islower() and tokens[j].lower != "only"
-    ):
+    while j >= 0 and infos[j].adverb:
         j -= 1  # skip adverbs
     if j < 0 or j in dates:
         return False
-    prev = tokens[j].lower
-    if (prev in _determiners() and prev != "that") or prev in ("'s", "'"):
+    prev = infos[j]
+    if prev.determiner or prev.preposition:
         return True
-    if prev in _prepositions() and prev != "to":
-        return True
-    readings = {r.tense for r in guessed_readings(tokens[i])}
-    if prev[:1].isdigit():
-        return not readings & {"past"}  # "100 migrants", but "iPhone 4 began"
-    if prev in ("and", "or") and j > 0:
-        return noun_like[j - 1] and bool(guessed_readings(tokens[j - 1]))
-    if readings & {"past"}:
+    readings = infos[i].tenses
+    if prev.digit:
+        return not readings & _PAST  # "100 migrants", but "iPhone 4 began"
+    if prev.coordinator and j > 0:
+        return noun_like[j - 1] and bool(infos[j - 1].tenses)
+    if readings & _PAST:
         return False  # "the police arrested": subject + verb
     # "an economic cooperation plan", "the Libyan coast guard", "filed compliance reports",
     # "seeking better lives": a run of modifiers after a determiner or a verb
@@ -140,17 +188,16 @@ def _noun_context(
         and run < 3
         and k not in dates
         and kinds[k] is Kind.OTHER
-        and (_is_modifier(tokens[k]) or (tokens[k].text[:1].isupper() and tokens[k].text.isalpha()))
+        and (infos[k].modifier or infos[k].capital_word)
     ):
         k -= 1
         run += 1
     if run == 0 or k < 0:
         return False
-    before = tokens[k].lower
     if kinds[k] is Kind.VERB:
         return True
-    if readings & {"base", "ing"}:
-        return (before in _determiners() and before != "that") or before in ("'s", "'")
+    if readings & _BASE_ING:
+        return infos[k].determiner
     return False  # "the company reports": an -s form after determiner + noun is a verb
 
 
@@ -177,37 +224,33 @@ def _event_noun(word: str) -> bool:
 def classify(tokens: tuple[Token, ...], dates: frozenset[int] = frozenset()) -> tuple[Kind, ...]:
     """Coarse class of each token in its sentence context; `dates` are the tokens of date
     expressions (a number in "Aug. 6 ordered" does not make "ordered" a noun)."""
-    aux = auxiliaries()
+    infos = [word_info(t.text) for t in tokens]
     kinds = [Kind.OTHER] * len(tokens)
     noun_like = [False] * len(tokens)
-    for i, token in enumerate(tokens):
-        word = token.lower
+    for i, info in enumerate(infos):
         if i in dates:
             continue
-        if word in ("have", "has", "had", "do", "does", "did") and not _verb_follows(tokens, i):
+        if info.have_do and not _verb_follows(tokens, i):
             kinds[i] = Kind.VERB  # "had talks", "did the job": a main verb
             continue
-        clitic = word in ("'s", "'d")
-        if (word in aux and not clitic) or (clitic and _clitic_is_verb(tokens, i)):
+        if info.aux or (info.clitic and _clitic_is_verb(tokens, i)):
             kinds[i] = Kind.AUX
             continue
-        in_noun_context = _noun_context(tokens, kinds, noun_like, i, dates)
+        in_noun_context = _noun_context(infos, kinds, noun_like, i, dates)
         noun_like[i] = in_noun_context
-        if _event_noun(word) or _compound_noun(tokens, i):
-            readings = guessed_readings(token)
-            if readings and not in_noun_context and _verbal_context(tokens, i):
+        if info.event_noun or _compound_noun(tokens, i):
+            if info.tenses and not in_noun_context and _verbal_context(tokens, i):
                 kinds[i] = Kind.VERB
             else:
                 kinds[i] = Kind.EVENT_NOUN
             continue
-        if is_capitalized(token) and i > 0:
+        if i > 0 and tokens[i].text[:1].isupper():
             continue  # names are not verbs ("Arms", "Forces")
-        readings = guessed_readings(token)
-        if not readings:
+        if not info.tenses:
             continue
         if not in_noun_context:
             kinds[i] = Kind.VERB
-        elif word.endswith("ing") and word not in _nonevent_nouns():
+        elif info.gerund_noun:
             kinds[i] = Kind.EVENT_NOUN  # a gerund: "the killing", "of blowing up a jet"
     return tuple(kinds)
 
