@@ -136,7 +136,7 @@ def _period(m: Match) -> Expression | None:
         index=index,
         year=m.year(),
         year_offset=m.direction("year_direction"),
-        offset=m.direction(),
+        offset=m.direction() if "direction" in m.fields else m.param_int("offset"),
     )
 
 
@@ -152,7 +152,7 @@ def _era(m: Match) -> Expression | None:
 
 
 def _relative(m: Match) -> Expression | None:
-    if "day_word" in m.fields:
+    if "day_word" in m.fields and "offset" not in m.params:
         return Relative(Unit.DAY, int(m.lookup("day_word", "day_word")), m.clock())
     offset: int | None
     if "number" in m.fields:
@@ -160,7 +160,7 @@ def _relative(m: Match) -> Expression | None:
         if offset is None:  # "a few years ago": only the direction is known
             return Vague("PAST_REF" if (m.param_int("sign") or 1) < 0 else "FUTURE_REF")
     else:
-        offset = m.direction()
+        offset = m.direction() if "direction" in m.fields else m.param_int("offset")
         offset = 0 if offset is None else offset
     unit = m.unit()
     if unit is Unit.QUARTER:
@@ -174,7 +174,10 @@ def _weekday(m: Match) -> Expression | None:
 
 
 def _shift(m: Match) -> Expression | None:
-    offset = m.signed() if "number" in m.fields else m.direction()
+    if "number" in m.fields:
+        offset = m.signed()
+    else:
+        offset = m.direction() if "direction" in m.fields else m.param_int("offset")
     if offset is None:  # "days later": only the direction is known
         return Vague("PAST_REF" if (m.param_int("sign") or 1) < 0 else "FUTURE_REF")
     return Shift(m.unit(), offset, m.clock())
@@ -221,7 +224,7 @@ def build_mod(m: Match) -> Mod | None:
     """The rule's fixed mod, else the one its mod or approximation words say."""
     if "mod" in m.params:
         return Mod(str(m.params["mod"]))
-    for field in ("mod", "approx"):
+    for field in ("mod", "mod_prefix", "mod_phrase", "approx", "approx2"):
         value = m.lookup("mod", field)
         if value is not None:
             return Mod(str(value))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from timeline.tagging.resources import Rule
 
@@ -12,6 +13,12 @@ from timeline.tagging.resources import Rule
 # `%number:count` inserts the list "number" as the group "count" (a second use in one rule).
 _LIST_REFERENCE = re.compile(r"%(?P<list>[a-z_0-9]+)(?::(?P<alias>[a-z_0-9]+))?")
 _NAMED_GROUP = re.compile(r"\(\?P<(?P<name>[a-z_0-9]+)>")
+
+
+def _lookbehind(word: str) -> str:
+    """A fixed-width lookbehind for `word` and one whitespace character (whole words only)."""
+    boundary = r"(?<!\w)" if word[:1].isalpha() else ""
+    return f"(?<={boundary}{word.replace(' ', chr(92) + 's')}\\s)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +40,10 @@ def rule_regex(rule: Rule, patterns: Mapping[str, str], prefix: str) -> tuple[st
         return f"(?P<{match.group('alias') or name}>{patterns[name]})"
 
     body = _LIST_REFERENCE.sub(insert_list, rule.pattern).replace(" ", r"\s+")
+    if rule.after:
+        # Context as lookbehinds, so that it never becomes part of (or moves) the match start.
+        words = "|".join(_lookbehind(word) for word in rule.after)
+        body = f"(?:{words}){body}"
     names = tuple(m.group("name") for m in _NAMED_GROUP.finditer(body))
     if len(names) != len(set(names)):
         raise ValueError(f"rule {rule.name}: a group name is used twice; give the list an alias")
@@ -61,3 +72,43 @@ def compile_rules(
         compiled[group] = CompiledRule(rule, group, tuple((f"{group}_{n}", n) for n in names))
     scanner = re.compile(r"(?<![\w])(?:" + "|".join(alternatives) + r")(?![\w])")
     return scanner, compiled
+
+
+_LITERAL = re.compile(r"(?P<word>[\w' -]+?)(?:\\\.\??)?")
+
+
+def _trie(words: list[str]) -> str:
+    """An alternation of `words` shaped as a trie, so a failing position costs one branch per letter."""
+    tree: dict[str, Any] = {}
+    for word in words:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def emit(node: dict[str, Any]) -> str:
+        ends = "" in node
+        branches = [re.escape(char).replace(r"\ ", r"\s+") + emit(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if ends else body
+
+    return emit(tree)
+
+
+def trigger_regex(alternatives: tuple[str, ...]) -> re.Pattern[str]:
+    """One case-insensitive regex finding trigger words: literal words as a trie (whole words),
+    the few regex alternatives as they are."""
+    words: list[str] = []
+    others: list[str] = []
+    for alternative in alternatives:
+        literal = _LITERAL.fullmatch(alternative)
+        if literal:
+            words.append(literal.group("word").lower())
+        else:
+            others.append(alternative)
+    body = f"(?:{_trie(sorted(set(words)))})(?!\\w)"
+    if others:
+        body += "|" + "|".join(others)
+    return re.compile(rf"(?<!\w)(?i:{body})")

@@ -1,4 +1,4 @@
-"""The finder: one scan of a text with the compiled rules, yielding typed candidates."""
+"""The finder: trigger words locate candidates cheaply, the compiled rules are tried only there."""
 
 from __future__ import annotations
 
@@ -8,10 +8,16 @@ from functools import cache
 
 from timeline.settings import TaggerSettings
 from timeline.tagging.builders import BUILDERS, Match, build_mod
-from timeline.tagging.compiler import CompiledRule, compile_rules
+from timeline.tagging.compiler import CompiledRule, compile_rules, trigger_regex
 from timeline.tagging.context import TenseReader
-from timeline.tagging.expressions import Absolute, Candidate, Period, Tense, Weekday
+from timeline.tagging.expressions import Absolute, Candidate, Relative, Tense, Unit, Weekday
 from timeline.tagging.resources import Language, load_language
+
+# How far back from a trigger word an expression may start ("at least the past several years").
+_LOOKBACK_CHARS = 64
+_WORD = re.compile(r"\S+")
+# Numbers open expressions before their trigger ("22 October", "5 days", "twenty-one years").
+_NUMBER_TOKEN = re.compile(r"\d{1,3}(?:st|nd|rd|th)?|[a-z]+-[a-z]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,6 +26,7 @@ class Tagger:
 
     language: Language
     scanner: re.Pattern[str]
+    triggers: re.Pattern[str]
     rules: dict[str, CompiledRule]
     tenses: TenseReader
 
@@ -31,17 +38,64 @@ def tagger(language: str = "en") -> Tagger:
         if rule.build not in BUILDERS:
             raise ValueError(f"rule {rule.name}: unknown builder {rule.build!r}")
     scanner, rules = compile_rules(data.rules, data.patterns)
-    return Tagger(data, scanner, rules, TenseReader.from_patterns(data.patterns))
+    triggers = trigger_regex(data.alternatives["trigger"])
+    return Tagger(data, scanner, triggers, rules, TenseReader.from_patterns(data.patterns))
 
 
-def _needs_tense(candidate: Candidate) -> bool:
+def _starts(text: str, trigger: int, lead_words: frozenset[str]) -> list[int]:
+    """Where an expression containing the trigger at `trigger` may start, leftmost first:
+    the run of lead words before it ("the past several"), the word holding it ("mid-2015"),
+    and the trigger itself."""
+    window_start = max(0, trigger - _LOOKBACK_CHARS)
+    words = list(_WORD.finditer(text, window_start, trigger + 1))
+    starts = [trigger]
+    if words and words[-1].start() <= trigger < words[-1].end() + 1:
+        holder = words.pop() if words[-1].end() > trigger else None
+        if holder is not None and holder.start() < trigger:
+            starts.append(holder.start())
+    for word in reversed(words):
+        if word.start() == window_start and window_start > 0:
+            break  # possibly a cut word
+        token = word.group().lower()
+        if token not in lead_words and not _NUMBER_TOKEN.fullmatch(token):
+            break
+        starts.append(word.start())
+    starts.reverse()
+    return starts
+
+
+def _needs_tense(expression: object) -> bool:
     """Only dates the text leaves open in direction need the clause's tense."""
-    match candidate.expression:
+    match expression:
         case Weekday(direction=None) | Absolute(year=None, direction=None):
             return True
-        case Period(year=None, offset=None):
-            return False
+        case Relative(unit=Unit.WEEKEND):
+            return True
     return False
+
+
+def _matches(text: str, compiled: Tagger) -> list[re.Match[str]]:
+    """The scanner's leftmost-first matches, tried only near trigger words."""
+    found: list[re.Match[str]] = []
+    cursor = 0
+    tried: set[int] = set()
+    lead_words = compiled.language.lead_words
+    match_at = compiled.scanner.match
+    for trigger in compiled.triggers.finditer(text):
+        position = trigger.start()
+        if position < cursor:
+            continue
+        for start in _starts(text, position, lead_words):
+            if start < cursor or start in tried:
+                continue
+            tried.add(start)
+            match = match_at(text, start)
+            if match is not None and match.end() > start:
+                found.append(match)
+                cursor = match.end()
+                if cursor > position:
+                    break
+    return found
 
 
 def tag(text: str, settings: TaggerSettings | None = None) -> tuple[Candidate, ...]:
@@ -49,7 +103,7 @@ def tag(text: str, settings: TaggerSettings | None = None) -> tuple[Candidate, .
     settings = settings or TaggerSettings()
     compiled = tagger(settings.language)
     found: list[Candidate] = []
-    for match in compiled.scanner.finditer(text):
+    for match in _matches(text, compiled):
         if match.lastgroup is None:
             continue
         rule = compiled.rules[match.lastgroup]
@@ -61,30 +115,17 @@ def tag(text: str, settings: TaggerSettings | None = None) -> tuple[Candidate, .
         expression = BUILDERS[rule.rule.build](view)
         if expression is None:
             continue
-        candidate = Candidate(
-            start=start,
-            end=end,
-            text=surface,
-            rule=rule.rule.name,
-            type=rule.rule.type,
-            expression=expression,
-            mod=build_mod(view),
+        tense = compiled.tenses.tense(text, start, end) if _needs_tense(expression) else Tense.UNKNOWN
+        found.append(
+            Candidate(
+                start=start,
+                end=end,
+                text=surface,
+                rule=rule.rule.name,
+                type=rule.rule.type,
+                expression=expression,
+                mod=build_mod(view),
+                tense=tense,
+            )
         )
-        if _needs_tense(candidate):
-            tense = compiled.tenses.tense(text, start, end)
-            candidate = _with_tense(candidate, tense)
-        found.append(candidate)
     return tuple(found)
-
-
-def _with_tense(candidate: Candidate, tense: Tense) -> Candidate:
-    return Candidate(
-        start=candidate.start,
-        end=candidate.end,
-        text=candidate.text,
-        rule=candidate.rule,
-        type=candidate.type,
-        expression=candidate.expression,
-        mod=candidate.mod,
-        tense=tense,
-    )

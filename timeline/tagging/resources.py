@@ -13,6 +13,7 @@ from typing import Any
 from timeline.models import TimexType
 
 _ESCAPED_OR_LETTER = re.compile(r"\\.|[a-z]")
+_RECORD_KEYS = frozenset({"name", "type", "build", "pattern", "example", "after"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +37,7 @@ class Rule:
     pattern: str
     params: Mapping[str, str | int] = field(default_factory=dict)
     examples: tuple[Example, ...] = ()
+    after: tuple[str, ...] = ()  # the match must follow one of these words (context, not span)
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,9 +45,11 @@ class Language:
     """All data of one language, loaded once."""
 
     patterns: Mapping[str, str]  # list name -> regex alternation (no groups)
+    alternatives: Mapping[str, tuple[str, ...]]  # list name -> its lines, inclusions expanded
     tables: Mapping[str, Mapping[str, Any]]
     rules: tuple[Rule, ...]
     negatives: tuple[str, ...]  # texts that must yield no DATE/TIME
+    lead_words: frozenset[str]  # words that may open an expression before its trigger word
 
 
 def _root(language: str) -> Any:
@@ -58,7 +62,7 @@ def _title_variants(alternative: str) -> str:
     return alternative if upper == alternative else f"{alternative}|{upper}"
 
 
-def _load_patterns(root: Any) -> dict[str, str]:
+def _load_patterns(root: Any) -> tuple[dict[str, str], dict[str, tuple[str, ...]]]:
     raw: dict[str, tuple[str, list[str]]] = {}
     for entry in (root / "patterns").iterdir():
         if not entry.name.endswith(".txt"):
@@ -73,6 +77,15 @@ def _load_patterns(root: Any) -> dict[str, str]:
         raw[entry.name.removesuffix(".txt")] = (case, lines)
 
     compiled: dict[str, str] = {}
+    flat: dict[str, tuple[str, ...]] = {}
+
+    def lines_of(name: str) -> tuple[str, ...]:
+        if name not in flat:
+            out: list[str] = []
+            for line in raw[name][1]:
+                out.extend(lines_of(line[1:]) if line.startswith("@") else [line])
+            flat[name] = tuple(dict.fromkeys(out))
+        return flat[name]
 
     def expand(name: str, seen: tuple[str, ...] = ()) -> str:
         if name in compiled:
@@ -95,7 +108,8 @@ def _load_patterns(root: Any) -> dict[str, str]:
 
     for name in raw:
         expand(name)
-    return compiled
+        lines_of(name)
+    return compiled, flat
 
 
 def _example(record: Mapping[str, Any]) -> Example:
@@ -113,7 +127,7 @@ def _load_rules(root: Any) -> tuple[tuple[Rule, ...], tuple[str, ...]]:
     data = tomllib.loads((root / "rules.toml").read_text(encoding="utf-8"))
     rules: list[Rule] = []
     for record in data["rule"]:
-        params = {k: v for k, v in record.items() if k not in {"name", "type", "build", "pattern", "example"}}
+        params = {k: v for k, v in record.items() if k not in _RECORD_KEYS}
         rules.append(
             Rule(
                 name=record["name"],
@@ -122,6 +136,7 @@ def _load_rules(root: Any) -> tuple[tuple[Rule, ...], tuple[str, ...]]:
                 pattern=record["pattern"],
                 params=params,
                 examples=tuple(_example(e) for e in record.get("example", ())),
+                after=tuple(record.get("after", ())),
             )
         )
     names = [r.name for r in rules]
@@ -136,4 +151,17 @@ def load_language(language: str = "en") -> Language:
     root = _root(language)
     tables = tomllib.loads((root / "tables.toml").read_text(encoding="utf-8"))
     rules, negatives = _load_rules(root)
-    return Language(patterns=_load_patterns(root), tables=tables, rules=rules, negatives=negatives)
+    lead_words = frozenset(
+        line.strip().lower()
+        for line in (root / "patterns" / "lead_word.txt").read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    )
+    patterns, alternatives = _load_patterns(root)
+    return Language(
+        patterns=patterns,
+        alternatives=alternatives,
+        tables=tables,
+        rules=rules,
+        negatives=negatives,
+        lead_words=lead_words,
+    )
