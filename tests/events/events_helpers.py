@@ -86,3 +86,41 @@ def seed_timexes(text: str) -> list[Timex]:
         timex_at(text, "next week", *WEEK7, occurrence=0),
     ]
     return sorted(out, key=lambda t: t.start)
+
+
+# Values of date expressions against the reference date 2017-02-10 (Friday, ISO week 6), so
+# that tables of sentences can name their dates by text.
+REFERENCE_VALUES: dict[str, tuple[str, str, date, date]] = {
+    "today": ("2017-02-10", "day", date(2017, 2, 10), date(2017, 2, 10)),
+    "Friday": ("2017-02-10", "day", date(2017, 2, 10), date(2017, 2, 10)),
+    "yesterday": ("2017-02-09", "day", date(2017, 2, 9), date(2017, 2, 9)),
+    "Thursday": ("2017-02-09", "day", date(2017, 2, 9), date(2017, 2, 9)),
+    "Wednesday": ("2017-02-08", "day", date(2017, 2, 8), date(2017, 2, 8)),
+    "Tuesday": ("2017-02-07", "day", date(2017, 2, 7), date(2017, 2, 7)),
+    "Monday": ("2017-02-06", "day", date(2017, 2, 6), date(2017, 2, 6)),
+    "tomorrow": ("2017-02-11", "day", date(2017, 2, 11), date(2017, 2, 11)),
+    "Tuesday, Feb. 7, 2017": ("2017-02-07", "day", date(2017, 2, 7), date(2017, 2, 7)),
+    "Oct. 22, 2014": ("2014-10-22", "day", date(2014, 10, 22), date(2014, 10, 22)),
+    "March 3": ("2017-03-03", "day", date(2017, 3, 3), date(2017, 3, 3)),
+    "this week": ("2017-W06", "week", date(2017, 2, 6), date(2017, 2, 12)),
+    "last week": ("2017-W05", "week", date(2017, 1, 30), date(2017, 2, 5)),
+    "next week": ("2017-W07", "week", date(2017, 2, 13), date(2017, 2, 19)),
+    "this month": ("2017-02", "month", date(2017, 2, 1), date(2017, 2, 28)),
+    "next month": ("2017-03", "month", date(2017, 3, 1), date(2017, 3, 31)),
+    "this year": ("2017", "year", date(2017, 1, 1), date(2017, 12, 31)),
+    "2017": ("2017", "year", date(2017, 1, 1), date(2017, 12, 31)),
+    "last year": ("2016", "year", date(2016, 1, 1), date(2016, 12, 31)),
+    "next year": ("2018", "year", date(2018, 1, 1), date(2018, 12, 31)),
+    "2014": ("2014", "year", date(2014, 1, 1), date(2014, 12, 31)),
+}
+
+
+def dated(text: str, *surfaces: str) -> list[Timex]:
+    """Timexes for the given date expressions of `text` (values from REFERENCE_VALUES).
+    A surface may be given as "text#n" for its n-th occurrence."""
+    out = []
+    for surface in surfaces:
+        name, _, nth = surface.partition("#")
+        value, granularity, start, end = REFERENCE_VALUES[name]
+        out.append(timex_at(text, name, value, granularity, start, end, int(nth or 0)))
+    return out

@@ -171,7 +171,7 @@ def _function_words() -> frozenset[str]:
 
 
 def _coordination_head(
-    tokens: tuple[Token, ...], kinds: tuple[Kind, ...], i: int, lo: int
+    tokens: tuple[Token, ...], kinds: tuple[Kind, ...], i: int, lo: int, dates: frozenset[int]
 ) -> tuple[int, ...]:
     """Verbs coordinated with the verb at i ("trek across deserts and board boats"), head first."""
     conjuncts = [i]
@@ -186,8 +186,8 @@ def _coordination_head(
         k = j - 1
         found = None
         while k >= lo and k >= j - 8:
-            if is_hard_boundary(tokens[k]) or tokens[k].lower in _subordinators():
-                break
+            if is_hard_boundary(tokens[k]) or tokens[k].lower in _subordinators() or k in dates:
+                break  # a conjunct with its own date is its own event ("attacked on Monday and withdrew")
             if kinds[k] is Kind.VERB and forms & {r.tense for r in guessed_readings(tokens[k])}:
                 found = k
                 break
@@ -286,7 +286,7 @@ def anchor(
         return Anchor(obj, (obj, chosen), round(confidence, 2), mode)  # "held talks": both words
     if kinds[chosen] is not Kind.VERB:
         return Anchor(chosen, (chosen,), round(confidence, 2), mode)
-    conjuncts = _coordination_head(tokens, kinds, chosen, lo)
+    conjuncts = _coordination_head(tokens, kinds, chosen, lo, dates)
     head = conjuncts[0]
     governor = _governing_verb(tokens, kinds, head, lo, dates)
     if governor is not None and governor in blocked:
@@ -324,7 +324,9 @@ def _governing_verb(
 
 
 def _event_subject(tokens: tuple[Token, ...], kinds: tuple[Kind, ...], verb: int, lo: int) -> int | None:
-    """The event noun heading the subject of an aspectual verb ("the trial ... begin")."""
+    """The event noun heading the subject of an aspectual or scheduling verb: "the trial is set
+    to begin on Wednesday" -> trial, "talks between the sides are scheduled for next week" ->
+    talks, "the take-off, at 08:30 UTC, ... took place" -> take-off."""
     if _lemma(tokens[verb]) not in _aspectual() and not (
         tokens[verb].lower in ("took", "take", "takes", "taken", "taking")
         and verb + 1 < len(tokens)
@@ -333,19 +335,36 @@ def _event_subject(tokens: tuple[Token, ...], kinds: tuple[Kind, ...], verb: int
         return None
     j = verb - 1
     while j >= lo and (
-        kinds[j] is Kind.AUX or tokens[j].lower in ("to", "not", "set", "due", "expected", "scheduled")
+        kinds[j] is Kind.AUX
+        or tokens[j].lower in ("to", "not", "n't", "set", "due", "expected", "scheduled", "likely")
+        or (tokens[j].lower.endswith("ly") and tokens[j].text.islower())
     ):
         j -= 1
-    while j >= lo and tokens[j].text == ",":
-        # "The take-off, at 08:30 UTC, was ...": skip a parenthetical back to the subject
-        k = j - 1
-        while k >= lo and tokens[k].text != ",":
-            k -= 1
-        if k < lo:
-            return None
-        j = k - 1
-    while j >= lo and tokens[j].lower.endswith("ly"):
-        j -= 1
-    if j >= lo and kinds[j] is Kind.EVENT_NOUN:
-        return j
+    first = j
+    while (
+        first > lo
+        and not is_hard_boundary(tokens[first - 1])
+        and tokens[first - 1].lower not in _subordinators()
+    ):
+        first -= 1
+    for k in range(first, j + 1):
+        if kinds[k] is Kind.VERB:
+            return None  # another predicate first: this is not a plain subject
+        if kinds[k] is Kind.EVENT_NOUN and not _in_prepositional_phrase(tokens, k, first):
+            return k
     return None
+
+
+def _in_prepositional_phrase(tokens: tuple[Token, ...], k: int, first: int) -> bool:
+    """Whether the noun at k is the object of a preposition ("after the vote")."""
+    j = k - 1
+    while j >= first and tokens[j].text[:1].isalnum() and tokens[j].lower not in _prepositions():
+        if tokens[j].lower in _subordinators():
+            return False
+        j -= 1
+    return j >= first and tokens[j].lower in _prepositions()
+
+
+@cache
+def _prepositions() -> frozenset[str]:
+    return word_set("prepositions.txt")

@@ -104,6 +104,13 @@ def noun_group(
             return VerbGroup(noun, group.tense, group.negated, group.cue_kinds)
         if kinds[j] is Kind.AUX:
             return VerbGroup(noun, _tense(tokens, range(j, j + 1), j, frozenset()), False, frozenset())
+    # No verb before it: the noun is the subject ("Friday's attack killed 20 people").
+    for j in range(noun + 1, len(tokens)):
+        if is_hard_boundary(tokens[j]):
+            break
+        if kinds[j] is Kind.VERB:
+            group = verb_group(tokens, kinds, j, cue_tokens, dates)
+            return VerbGroup(noun, group.tense, group.negated, group.cue_kinds)
     return VerbGroup(noun, "none", False, frozenset())
 
 

@@ -158,7 +158,12 @@ def word_info(text: str) -> WordInfo:
 
 
 def _noun_context(
-    infos: list[WordInfo], kinds: list[Kind], noun_like: list[bool], i: int, dates: frozenset[int]
+    tokens: tuple[Token, ...],
+    infos: list[WordInfo],
+    kinds: list[Kind],
+    noun_like: list[bool],
+    i: int,
+    dates: frozenset[int],
 ) -> bool:
     """Whether the word at i stands where a noun or a modifier stands: after a determiner, a
     possessive, a preposition other than infinitival "to" or a number, possibly with adjectives
@@ -179,22 +184,24 @@ def _noun_context(
         return noun_like[j - 1] and bool(infos[j - 1].tenses)
     if readings & _PAST:
         return False  # "the police arrested": subject + verb
+    if kinds[j] is Kind.VERB:
+        return True  # right after a verb, a word is its object: "raised interest rates"
     # "an economic cooperation plan", "the Libyan coast guard", "filed compliance reports",
-    # "seeking better lives": a run of modifiers after a determiner or a verb
+    # "by government forces", "his small, neighborhood store": modifiers after a determiner,
+    # a preposition or a verb
     k = j
     run = 0
-    while (
-        k >= 1
-        and run < 3
-        and k not in dates
-        and kinds[k] is Kind.OTHER
-        and (infos[k].modifier or infos[k].capital_word)
-    ):
-        k -= 1
-        run += 1
+    while k >= 1 and run < 4 and k not in dates and kinds[k] is Kind.OTHER:
+        if infos[k].modifier or infos[k].capital_word:
+            k -= 1
+            run += 1
+        elif tokens[k].text == "," and run and infos[k - 1].modifier:
+            k -= 1  # a list of adjectives
+        else:
+            break
     if run == 0 or k < 0:
         return False
-    if kinds[k] is Kind.VERB:
+    if kinds[k] is Kind.VERB or infos[k].preposition:
         return True
     if readings & _BASE_ING:
         return infos[k].determiner
@@ -236,7 +243,7 @@ def classify(tokens: tuple[Token, ...], dates: frozenset[int] = frozenset()) -> 
         if info.aux or (info.clitic and _clitic_is_verb(tokens, i)):
             kinds[i] = Kind.AUX
             continue
-        in_noun_context = _noun_context(infos, kinds, noun_like, i, dates)
+        in_noun_context = _noun_context(tokens, infos, kinds, noun_like, i, dates)
         noun_like[i] = in_noun_context
         if info.event_noun or _compound_noun(tokens, i):
             if info.tenses and not in_noun_context and _verbal_context(tokens, i):
