@@ -1,0 +1,173 @@
+"""Scale without surprises: --jobs, corpus mode and Dask give exactly the single-process results.
+
+Speed is measured by benchmarks/throughput.py, never here: these tests assert equality only.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+import timeline.parallel
+from timeline.cli.app import app
+from timeline.models import Document, Event, Timeline
+from timeline.pipeline import build_timeline, text_document
+
+ROOT = Path(__file__).resolve().parents[2]
+SEED = ROOT / "seeds" / "voa-2017-02-10-italy-russia-libya.txt"
+
+# Hand-written news-like articles (never corpus text): explicit, relative and repeated dates,
+# so merging, ordering and the reference date all matter.
+ARTICLES = [
+    ("2014-10-24", "The minister resigned on Oct. 22, 2014. Talks will resume next week in Geneva."),
+    ("2015-03-06", "Protesters marched on Monday. The vote, held on March 1, 2015, was annulled yesterday."),
+    ("2016-07-15", "The bridge opened in June 2016. A second bridge will open in 2018, officials said."),
+    ("2013-01-10", "Floods hit the region on January 3. Rescue teams arrived two days later."),
+    ("2017-02-10", "Italy signed the deal on Feb. 2, 2017. Libya rejected it on Thursday."),
+    ("2012-11-07", "Voters went to the polls on Tuesday. The results were announced this morning."),
+    ("2019-05-20", "The company was founded in 1998. It filed for bankruptcy last month."),
+    ("2014-10-24", "On Oct. 22, 2014, the minister resigned. The summit is planned for December."),
+]
+
+
+def _write_articles(folder: Path) -> list[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for n, (published, text) in enumerate(ARTICLES):
+        path = folder / f"a{n:02d}.txt"
+        path.write_text(text, encoding="utf-8")
+        (folder / f"a{n:02d}.meta.json").write_text(json.dumps({"published": published}), encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def _write_jsonl(path: Path) -> Path:
+    lines = [
+        json.dumps({"id": f"d{n}", "text": text, "published": day}) for n, (day, text) in enumerate(ARTICLES)
+    ]
+    lines.append(
+        json.dumps({"id": "seed", "text": SEED.read_text(encoding="utf-8"), "published": "2017-02-10"})
+    )
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def _documents() -> list[Document]:
+    docs = [
+        text_document(text, date.fromisoformat(day), doc_id=f"d{n}") for n, (day, text) in enumerate(ARTICLES)
+    ]
+    return [*docs, text_document(SEED.read_text(encoding="utf-8"), date(2017, 2, 10), doc_id="seed")]
+
+
+@pytest.fixture
+def small_batches(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Batches of 2 documents: a handful of articles then spans several batches and both workers,
+    # so results arriving out of order would show.
+    monkeypatch.setattr(timeline.parallel, "BATCH_SIZE", 2)
+
+
+def _extract(args: list[str]) -> str:
+    result = CliRunner().invoke(app, ["extract", *args])
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+@pytest.mark.usefixtures("small_batches")
+def test_jobs_two_writes_the_same_bytes_as_jobs_one(tmp_path: Path) -> None:
+    articles = tmp_path / "articles"
+    _write_articles(articles)
+    outputs = {}
+    for jobs in (1, 2):
+        out = tmp_path / f"out{jobs}"
+        _extract([str(articles), str(SEED), "-f", "json,csv,ics", "-o", str(out), "--jobs", str(jobs)])
+        outputs[jobs] = {p.name: p.read_bytes() for p in sorted(out.iterdir())}
+    assert sorted(outputs[1]) == ["timeline.csv", "timeline.ics", "timeline.json"]
+    assert outputs[1] == outputs[2]
+    assert len(Timeline.model_validate_json(outputs[1]["timeline.json"]).documents) == len(ARTICLES) + 1
+
+
+@pytest.mark.usefixtures("small_batches")
+def test_jsonl_streams_one_event_per_line_the_events_of_each_document(tmp_path: Path) -> None:
+    corpus = _write_jsonl(tmp_path / "corpus.jsonl")
+    streamed = {}
+    for jobs in (1, 2):
+        target = tmp_path / f"events{jobs}.jsonl"
+        _extract([str(corpus), "-f", "jsonl", "-o", str(target), "--jobs", str(jobs)])
+        streamed[jobs] = target.read_bytes()
+    assert streamed[1] == streamed[2]
+    lines = streamed[1].decode("utf-8").splitlines()
+    events = [Event.model_validate_json(line) for line in lines]  # every line is a whole Event
+    assert events
+
+    # Corpus mode merges within a document only: it equals each document's own timeline, in order.
+    expected: list[Event] = []
+    for n, (day, text) in enumerate(ARTICLES):
+        single = tmp_path / f"single{n}.txt"
+        single.write_text(text, encoding="utf-8")
+        alone = Timeline.model_validate_json(
+            _extract([str(single), "--ref-date", day, "-f", "json", "-o", "-"])
+        )
+        expected.extend(_renamed(alone.events, f"single{n}", f"d{n}"))
+    seed = Timeline.model_validate_json(
+        _extract([str(SEED), "--ref-date", "2017-02-10", "-f", "json", "-o", "-"])
+    )
+    expected.extend(_renamed(seed.events, SEED.stem, "seed"))
+    assert [_comparable(e) for e in events] == [_comparable(e) for e in expected]
+
+
+def _renamed(events: tuple[Event, ...], old: str, new: str) -> Iterator[Event]:
+    # The same text read from a .txt file and from a JSONL line differs only in the document id.
+    for event in events:
+        mentions = tuple(
+            m.model_copy(update={"document_id": new}) for m in event.mentions if m.document_id == old
+        )
+        assert len(mentions) == len(event.mentions)
+        yield event.model_copy(update={"mentions": mentions})
+
+
+def _comparable(event: Event) -> str:
+    # Event ids may hash the document id; everything else must be identical.
+    return event.model_copy(update={"id": ""}).model_dump_json()
+
+
+# --- Dask ---------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def scheduler_address() -> Iterator[str]:
+    pytest.importorskip("dask.bag")
+    distributed = pytest.importorskip("distributed")
+    with distributed.LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+    ) as cluster:
+        yield cluster.scheduler_address
+
+
+def test_timeline_on_cluster_equals_the_single_process_timeline(scheduler_address: str) -> None:
+    from timeline.distributed import timeline_on_cluster
+
+    documents = _documents()
+    assert timeline_on_cluster(documents, scheduler_address) == build_timeline(documents)
+
+
+def test_cli_dask_writes_the_same_json_as_one_process(scheduler_address: str, tmp_path: Path) -> None:
+    corpus = _write_jsonl(tmp_path / "corpus.jsonl")
+    local = _extract([str(corpus), "-f", "json", "-o", "-", "--jobs", "1"])
+    on_cluster = _extract([str(corpus), "-f", "json", "-o", "-", "--dask", scheduler_address])
+    assert on_cluster == local
+    assert Timeline.model_validate_json(on_cluster).events
+
+
+def test_events_bag_pairs_assemble_into_the_single_process_timeline() -> None:
+    bag = pytest.importorskip("dask.bag")
+    from timeline.distributed import assemble_pairs, events_bag
+
+    documents = _documents()
+    pairs = events_bag(bag.from_sequence(documents, npartitions=3)).compute(scheduler="sync")
+    assert [info.id for info, _ in pairs] == [d.id for d in documents]
+    assert assemble_pairs(pairs) == build_timeline(documents)
