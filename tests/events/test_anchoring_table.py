@@ -328,3 +328,40 @@ def test_durations_sets_and_vague_dates_make_no_event() -> None:
     month = Timex(start=26, end=33, text="a month", type=TimexType.DURATION, value="P1M", rule="t")
     week = Timex(start=52, end=62, text="every week", type=TimexType.SET, value="P1W", rule="t")
     assert detect_events(document(text), [now, month, week]) == ()
+
+
+TITLES = [
+    (
+        "From a flimsy rubber dinghy drifting 16 kilometers off Tripoli, the Libyan coast guard rescued "
+        "more than 100 migrants this week, including a baby.",
+        "this week",
+        "Libyan coast guard rescued more than 100 migrants off Tripoli",
+    ),
+    (
+        "FILE - Smoke billows from a factory after an airstrike by forces loyal to former general "
+        "Khalifa Haftar, in Benghazi, Libya, Oct. 22, 2014.",
+        "Oct. 22, 2014",
+        "Airstrike by forces loyal to former general Khalifa Haftar in Benghazi",
+    ),
+    ("Friday's attack killed 20 people in Kabul.", "Friday", "Attack killed 20 people in Kabul"),
+    ("The Senate on Thursday approved the bill.", "Thursday", "Senate approved the bill"),
+    ("Prices have risen sharply this year.", "this year", "Prices have risen sharply"),
+    ("The election in 2014 was marred by violence.", "2014", "Election was marred by violence"),
+    (
+        "Britain's foreign secretary, Boris Johnson, this week offered his support for the deal.",
+        "this week",
+        "Boris Johnson offered his support for the deal",
+    ),
+    (
+        "The European Union agreed this month to give the Tripoli government $213 million to bolster its "
+        "security forces and coast guard.",
+        "this month",
+        "European Union agreed to give the Tripoli government $213 million",
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "date", "title"), TITLES, ids=[t[2] for t in TITLES])
+def test_title(sentence: str, date: str, title: str) -> None:
+    (event,) = detect_events(document(sentence), dated(sentence, date))
+    assert event.title == title

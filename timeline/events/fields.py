@@ -16,9 +16,9 @@ PRONOUNS = frozenset({"they", "he", "she", "it", "we", "i", "you", "them"})
 RELATIVES = frozenset({"who", "which", "that"})
 # Words that end an object phrase: what follows is another clause or a side remark.
 OBJECT_STOPS = frozenset({"including", "according", "saying", "while", "as", "because", "although", "after"})
-BE_HAVE = frozenset(
-    {"is", "are", "am", "was", "were", "be", "been", "being", "'s", "'re", "has", "have", "had", "'ve"}
-)
+# Auxiliaries a headline leaves out ("Rebels advancing", "Migrants rescued"); "have" stays,
+# "Prices have risen" reads better than "Prices risen".
+BE_FORMS = frozenset({"is", "are", "am", "was", "were", "be", "been", "being", "'s", "'re"})
 GROUP_DROP = frozenset({"already", "also", "just", "still", "now", "then", "recently", "reportedly", "again"})
 
 
@@ -85,8 +85,11 @@ def subject(
 ) -> list[int]:
     """Token indices of the subject noun phrase before a verb group ("Boris Johnson, this week offered")."""
     j = group_start - 1
-    while j >= 0 and j in dates:
-        j -= 1
+    if j >= 0 and j in dates:
+        while j >= 0 and j in dates:
+            j -= 1
+        if j >= 0 and tokens[j].lower in word_set("prepositions.txt"):
+            j -= 1  # "The Senate on Thursday approved": the date's preposition goes with it
     if j >= 0 and tokens[j].text == ",":
         j -= 1  # the comma closing an appositive: "Italy's foreign minister, Angelino Alfano, is"
     if j < 0 or is_hard_boundary(tokens[j]) or tokens[j].text == ",":
@@ -150,7 +153,7 @@ def predicate(tokens: tuple[Token, ...], group_start: int, trigger: int, dates: 
         word = tokens[i].lower
         if i in dates or word in GROUP_DROP or tokens[i].text == ",":
             continue
-        if word in BE_HAVE and i < trigger:
+        if word in BE_FORMS and i < trigger:
             continue
         if word.endswith("ly") and i < trigger and tokens[i].text.islower() and len(word) > 4:
             continue
@@ -182,8 +185,9 @@ def complement(
         token = tokens[i]
         word = token.lower
         if i in dates:
-            if out:
+            if any(tokens[k].lower not in word_set("prepositions.txt") for k in out):
                 break
+            out = []  # "election in 2014 was marred": the date and its preposition drop out
             i += 1
             continue
         if token.text == "," or is_hard_boundary(token) or word in OBJECT_STOPS or token.text in ".!?":
@@ -193,8 +197,6 @@ def complement(
         if word in GROUP_DROP:
             i += 1
             continue
-        if noun and not out and kinds[i] is Kind.VERB:
-            break  # "airstrike killed": the noun's own phrase ends at the next verb
         out.append(i)
         i += 1
     while out and (
@@ -260,7 +262,8 @@ def participants(tokens: tuple[Token, ...], indices: list[int], excluded: set[in
     while position < len(chosen):
         i = chosen[position]
         token = tokens[i]
-        if not _is_name_token(token) or (i == 0 and not _looks_like_name_at_start(tokens, i)):
+        opens = i == 0 or (not tokens[i - 1].text[:1].isalnum() and tokens[i - 1].text != ",")
+        if not _is_name_token(token) or (opens and not _looks_like_name_at_start(tokens, i)):
             position += 1
             continue
         run = [i]

@@ -201,8 +201,8 @@ def _noun_context(
             break
     if run == 0 or k < 0:
         return False
-    if kinds[k] is Kind.VERB or infos[k].preposition:
-        return True
+    if kinds[k] is Kind.VERB or (infos[k].preposition and "ing" not in readings):
+        return True  # "by government forces", but "of people seeking better lives"
     if readings & _BASE_ING:
         return infos[k].determiner
     return False  # "the company reports": an -s form after determiner + noun is a verb
