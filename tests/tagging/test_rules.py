@@ -53,7 +53,7 @@ COVERAGE = [
     ("2014", TimexType.DATE, "2014", Granularity.YEAR),
     ("mid-2015", TimexType.DATE, "2015", Granularity.YEAR),
     ("the 1990s", TimexType.DATE, "199", Granularity.DECADE),
-    ("early December", TimexType.DATE, "2017-12", Granularity.MONTH),
+    ("early December", TimexType.DATE, "2016-12", Granularity.MONTH),
     ("today", TimexType.DATE, "2017-02-10", Granularity.DAY),
     ("yesterday", TimexType.DATE, "2017-02-09", Granularity.DAY),
     ("Friday", TimexType.DATE, "2017-02-10", Granularity.DAY),

@@ -27,6 +27,7 @@ from timeline.tagging.expressions import (
 )
 
 _ORDER = {granularity: rank for rank, granularity in enumerate(Granularity)}
+_PERIODS = (Granularity.QUARTER, Granularity.HALF)
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,17 +92,29 @@ def _absolute(e: Absolute, reference: dt.date | None, tense: Tense) -> Outcome:
         return _unresolved_day(f"XXXX-{e.month:02d}{day}", e.clock)
     options = [p for p in (point(reference.year + k) for k in (-1, 0, 1)) if p is not None]
     chosen: Point | None
-    if e.direction == -1 or (e.direction is None and tense is Tense.PAST):
-        strict = e.direction == -1
-        before = [p for p in options if (p.span()[1] < reference if strict else p.span()[0] <= reference)]
+    if e.direction == -1:
+        before = [p for p in options if p.span()[1] < reference]
         chosen = before[-1] if before else None
-    elif e.direction == 1 or (e.direction is None and tense is Tense.FUTURE):
-        strict = e.direction == 1
-        after = [p for p in options if (p.span()[0] > reference if strict else p.span()[1] >= reference)]
+    elif e.direction == 1:
+        after = [p for p in options if p.span()[0] > reference]
         chosen = after[0] if after else None
-    else:
+    elif e.direction == 0:
         chosen = point(reference.year)
+    else:
+        chosen = min(options, key=lambda p: _distance(p, reference, tense), default=None)
     return (chosen, Anchoring.REFERENCE_DATE) if chosen else None
+
+
+# Days a year-less date is pushed away when it contradicts the clause's tense: the nearest
+# occurrence wins unless the tense clearly points the other way (tense cues are noisy).
+_TENSE_PENALTY = 120
+
+
+def _distance(point: Point, reference: dt.date, tense: Tense) -> int:
+    start, end = point.span()
+    days = (start - reference).days if start > reference else max(0, (reference - end).days)
+    contradicts = (tense is Tense.PAST and start > reference) or (tense is Tense.FUTURE and end < reference)
+    return days + (_TENSE_PENALTY if contradicts else 0)
 
 
 def _weekday(e: Weekday, reference: dt.date | None, tense: Tense) -> Outcome:
@@ -123,7 +136,9 @@ def _weekday(e: Weekday, reference: dt.date | None, tense: Tense) -> Outcome:
     return Point(granularity, reference + dt.timedelta(days=delta), e.clock), Anchoring.REFERENCE_DATE
 
 
-def _relative(e: Relative, reference: dt.date | None) -> Outcome:
+def _relative(e: Relative, reference: dt.date | None, anchor: Point | None) -> Outcome:
+    if e.comparative and e.offset and anchor is not None and anchor.granularity in _PERIODS:
+        return Point(anchor.granularity, calendar.add_months(anchor.day, 12 * e.offset)), Anchoring.PREVIOUS_DATE
     granularity = _with_clock(GRANULARITY_OF_UNIT[e.unit], e.clock)
     weekend = e.unit is Unit.WEEKEND
     if reference is None or e.offset is None:
@@ -182,7 +197,9 @@ def _era(e: Era) -> Outcome:
 
 def _shift(e: Shift, base: Point, anchoring: Anchoring) -> Outcome:
     unit_granularity = GRANULARITY_OF_UNIT[e.unit]
-    granularity = base.granularity if _ORDER[base.granularity] >= _ORDER[unit_granularity] else unit_granularity
+    # "a year earlier" than a quarter is that quarter a year before; "that year" is a year.
+    finer = _ORDER[base.granularity] >= _ORDER[unit_granularity] and e.offset
+    granularity = base.granularity if finer else unit_granularity
     if _ORDER[granularity] > _ORDER[Granularity.DAY]:
         granularity = Granularity.DAY
     day = calendar.shift(base.day, unit_granularity, e.offset or 0)
@@ -198,7 +215,7 @@ def _outcome(
         case Weekday():
             return _weekday(expression, reference, tense)
         case Relative():
-            return _relative(expression, reference)
+            return _relative(expression, reference, anchor)
         case Period():
             return _period(expression, reference)
         case Era():

@@ -165,7 +165,8 @@ def _relative(m: Match) -> Expression | None:
     unit = m.unit()
     if unit is Unit.QUARTER:
         return Period(Unit.QUARTER, None, offset=offset)
-    return Relative(unit, offset, m.clock())
+    comparative = bool(m.param_int("comparative")) and unit is Unit.YEAR
+    return Relative(unit, offset, m.clock(), comparative=comparative)
 
 
 def _weekday(m: Match) -> Expression | None:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+
+import regex
 from dataclasses import dataclass
 from typing import Any
 
@@ -112,3 +114,67 @@ def trigger_regex(alternatives: tuple[str, ...]) -> re.Pattern[str]:
     if others:
         body += "|" + "|".join(others)
     return re.compile(rf"(?<!\w)(?i:{body})")
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+_DIGITS = tuple("0123456789")
+
+
+class Dispatch:
+    """Which rules to try at a position, and trying them in file order (first match wins).
+
+    Trying every rule at a position is the tagger's main cost; the first word there rules most of
+    them out. Which rules survive is decided once per distinct first word, by partial matching
+    (could a match of the rule start with this word?). Rules are compiled one by one, so the
+    result is exactly that of one alternation of all rules, without compiling rule subsets.
+    """
+
+    def __init__(self, rules: tuple[Rule, ...], patterns: Mapping[str, str]) -> None:
+        self.rules = rules
+        self.compiled: list[re.Pattern[str]] = []
+        self._prefix_tests: list[regex.Pattern[str] | None] = []
+        for rule in rules:
+            body, _ = rule_regex(rule, patterns, "")
+            try:
+                self.compiled.append(re.compile(rf"(?<![\w])(?i:{body})(?![\w])"))
+            except re.error as error:
+                raise ValueError(f"rule {rule.name}: {error}") from error
+            # Context lookbehinds cannot be judged on the first word alone: always try those.
+            self._prefix_tests.append(None if rule.after else regex.compile(rf"(?i:{body})"))
+        self._all = tuple(range(len(rules)))
+        self._by_key: dict[str, tuple[int, ...]] = {}
+        # First characters each rule can start with: a cheap filter before the partial matches.
+        self._by_first: dict[str, tuple[int, ...]] = {
+            char: tuple(i for i in self._all if self._could_start(i, (char,)))
+            for char in "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+        }
+
+    def _could_start(self, index: int, samples: tuple[str, ...]) -> bool:
+        test = self._prefix_tests[index]
+        return test is None or any(test.match(sample, partial=True) is not None for sample in samples)
+
+    def candidates_at(self, text: str, start: int) -> tuple[int, ...]:
+        """Indexes of the rules that may match at `start`, in file order."""
+        letters = _LETTERS.match(text, start, start + 24)
+        if letters is not None:
+            key = letters.group()
+            samples: tuple[str, ...] = (key,)
+        elif text[start : start + 1].isdigit():
+            key, samples = "#", _DIGITS
+        else:
+            return self._all
+        subset = self._by_key.get(key)
+        if subset is None:
+            first = self._by_first.get(key[0], self._all)
+            subset = tuple(i for i in first if self._could_start(i, samples))
+            self._by_key[key] = subset
+        return subset
+
+    def match(self, text: str, start: int) -> tuple[int, re.Match[str]] | None:
+        """The first rule (in file order) matching at `start`, with its match."""
+        compiled = self.compiled
+        for index in self.candidates_at(text, start):
+            found = compiled[index].match(text, start)
+            if found is not None and found.end() > start:
+                return index, found
+        return None

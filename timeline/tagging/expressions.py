@@ -88,6 +88,9 @@ class Relative:
     unit: Unit
     offset: int | None
     clock: ClockTime | None = None
+    # "a year ago" comparing reporting periods: when the text was just speaking of a quarter
+    # or half, it means that period a year before (TimeML news convention).
+    comparative: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,7 +8,7 @@ from functools import cache
 
 from timeline.settings import TaggerSettings
 from timeline.tagging.builders import BUILDERS, Match, build_mod
-from timeline.tagging.compiler import CompiledRule, compile_rules, trigger_regex
+from timeline.tagging.compiler import Dispatch, trigger_regex
 from timeline.tagging.context import TenseReader
 from timeline.tagging.expressions import Absolute, Candidate, Relative, Tense, Unit, Weekday
 from timeline.tagging.resources import Language, load_language
@@ -16,8 +16,6 @@ from timeline.tagging.resources import Language, load_language
 # How far back from a trigger word an expression may start ("at least the past several years").
 _LOOKBACK_CHARS = 64
 _WORD = re.compile(r"\S+")
-# Numbers open expressions before their trigger ("22 October", "5 days", "twenty-one years").
-_NUMBER_TOKEN = re.compile(r"\d{1,3}(?:st|nd|rd|th)?|[a-z]+-[a-z]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,24 +23,28 @@ class Tagger:
     """The compiled data of one language."""
 
     language: Language
-    scanner: re.Pattern[str]
+    scanners: Dispatch  # the rules, compiled, and which of them to try where
     triggers: re.Pattern[str]
-    rules: dict[str, CompiledRule]
+    numbers: re.Pattern[str]
     tenses: TenseReader
 
 
 @cache
-def tagger(language: str = "en") -> Tagger:
+def tagger(language: str) -> Tagger:
     data = load_language(language)
     for rule in data.rules:
         if rule.build not in BUILDERS:
             raise ValueError(f"rule {rule.name}: unknown builder {rule.build!r}")
-    scanner, rules = compile_rules(data.rules, data.patterns)
-    triggers = trigger_regex(data.alternatives["trigger"])
-    return Tagger(data, scanner, triggers, rules, TenseReader.from_patterns(data.patterns))
+    return Tagger(
+        language=data,
+        scanners=Dispatch(data.rules, data.patterns),
+        triggers=trigger_regex(data.alternatives["trigger"]),
+        numbers=re.compile(rf"(?i:\d{{1,3}}(?:st|nd|rd|th)?|{data.patterns['number_word']})"),
+        tenses=TenseReader.from_patterns(data.patterns),
+    )
 
 
-def _starts(text: str, trigger: int, lead_words: frozenset[str]) -> list[int]:
+def _starts(text: str, trigger: int, lead_words: frozenset[str], numbers: re.Pattern[str]) -> list[int]:
     """Where an expression containing the trigger at `trigger` may start, leftmost first:
     the run of lead words before it ("the past several"), the word holding it ("mid-2015"),
     and the trigger itself."""
@@ -57,7 +59,8 @@ def _starts(text: str, trigger: int, lead_words: frozenset[str]) -> list[int]:
         if word.start() == window_start and window_start > 0:
             break  # possibly a cut word
         token = word.group().lower()
-        if token not in lead_words and not _NUMBER_TOKEN.fullmatch(token):
+        # Numbers open expressions before their trigger too ("22 October", "twenty-one years").
+        if token not in lead_words and not numbers.fullmatch(token):
             break
         starts.append(word.start())
     starts.reverse()
@@ -74,25 +77,25 @@ def _needs_tense(expression: object) -> bool:
     return False
 
 
-def _matches(text: str, compiled: Tagger) -> list[re.Match[str]]:
-    """The scanner's leftmost-first matches, tried only near trigger words."""
-    found: list[re.Match[str]] = []
+def _matches(text: str, compiled: Tagger) -> list[tuple[int, re.Match[str]]]:
+    """Leftmost-first rule matches (rule index, match), tried only near trigger words."""
+    found: list[tuple[int, re.Match[str]]] = []
     cursor = 0
     tried: set[int] = set()
     lead_words = compiled.language.lead_words
-    match_at = compiled.scanner.match
+    match_at = compiled.scanners.match
     for trigger in compiled.triggers.finditer(text):
         position = trigger.start()
         if position < cursor:
             continue
-        for start in _starts(text, position, lead_words):
+        for start in _starts(text, position, lead_words, compiled.numbers):
             if start < cursor or start in tried:
                 continue
             tried.add(start)
             match = match_at(text, start)
-            if match is not None and match.end() > start:
+            if match is not None:
                 found.append(match)
-                cursor = match.end()
+                cursor = match[1].end()
                 if cursor > position:
                     break
     return found
@@ -103,16 +106,14 @@ def tag(text: str, settings: TaggerSettings | None = None) -> tuple[Candidate, .
     settings = settings or TaggerSettings()
     compiled = tagger(settings.language)
     found: list[Candidate] = []
-    for match in _matches(text, compiled):
-        if match.lastgroup is None:
-            continue
-        rule = compiled.rules[match.lastgroup]
-        fields = {short: value for full, short in rule.fields if (value := match.group(full)) is not None}
-        group = f"{rule.group}_timex" if "timex" in fields else rule.group
-        start, end = match.span(group)
+    rules = compiled.scanners.rules
+    for index, match in _matches(text, compiled):
+        rule = rules[index]
+        fields = {name: value for name, value in match.groupdict().items() if value is not None}
+        start, end = match.span("timex" if "timex" in fields else 0)
         surface = text[start:end]
-        view = Match(surface, fields, rule.rule.params, compiled.language.tables, settings)
-        expression = BUILDERS[rule.rule.build](view)
+        view = Match(surface, fields, rule.params, compiled.language.tables, settings)
+        expression = BUILDERS[rule.build](view)
         if expression is None:
             continue
         tense = compiled.tenses.tense(text, start, end) if _needs_tense(expression) else Tense.UNKNOWN
@@ -121,8 +122,8 @@ def tag(text: str, settings: TaggerSettings | None = None) -> tuple[Candidate, .
                 start=start,
                 end=end,
                 text=surface,
-                rule=rule.rule.name,
-                type=rule.rule.type,
+                rule=rule.name,
+                type=rule.type,
                 expression=expression,
                 mod=build_mod(view),
                 tense=tense,
