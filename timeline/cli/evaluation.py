@@ -16,27 +16,33 @@ DEFAULT_PEERS = "timeline,dateparser,datefinder,heideltime"
 @app.command()
 @user_errors
 def timeml(
-    in_dir: Annotated[Path, typer.Argument(metavar="IN_DIR", help="Folder of TempEval-3 .tml files.")],
+    in_dir: Annotated[
+        Path, typer.Argument(metavar="IN_DIR", help="TempEval-3 .tml files (or MEANTIME CAT XML), recursive.")
+    ],
     out_dir: Annotated[Path, typer.Argument(metavar="OUT_DIR", help="Where the tagged .tml files go.")],
 ) -> None:
-    """Tag the TEXT of every .tml file and write OUT_DIR/<same name>.tml (TE3 scorer input)."""
+    """Tag the TEXT of every .tml file and write OUT_DIR/<same name>.tml (TE3 scorer input).
+
+    The text is kept char for char, the DCT is kept and every other annotation of the input is
+    dropped; sub-folders are mirrored.
+    """
     from timeline.errors import OutputError
-    from timeline.evaluation.loading import corpus_files
-    from timeline.evaluation.timeml import read_timeml
+    from timeline.evaluation.loading import corpus_files, read_document
     from timeline.evaluation.timeml_writer import timeml as to_timeml
     from timeline.settings import TaggerSettings
     from timeline.temporal import annotate
 
-    files = [p for p in corpus_files(in_dir) if p.suffix == ".tml"]
+    files = corpus_files(in_dir)
     if not files:
-        warn(f"{in_dir}: no .tml files")
+        warn(f"{in_dir}: no .tml (or MEANTIME .xml) files")
     settings = TaggerSettings()
     for path in files:
-        document = read_timeml(path)
+        document = read_document(path)
         content, dropped = to_timeml(document, annotate(document.text, document.reference_date, settings))
         if dropped:
             warn(f"{path.name}: {dropped} overlapping timex(es) left out (TimeML cannot nest them)")
-        target = out_dir / (path.relative_to(in_dir) if in_dir.is_dir() else Path(path.name))
+        relative = path.relative_to(in_dir) if in_dir.is_dir() else Path(path.name)
+        target = out_dir / relative.with_suffix(".tml")
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(content, encoding="utf-8")
@@ -95,7 +101,7 @@ def evaluate(
         typer.echo(f"running {name} on {len(documents)} documents...", err=True)
         runs.append(run_peer(make_peer(name), documents))
     if system is not None:
-        runs.append(score_files(documents, system))
+        runs.append(score_files(documents, system, corpus_dir))
     gold = sum(len(d.timexes) for d in documents)
     typer.echo(f"{corpus_dir}: {len(documents)} documents, {gold} gold TIMEX3 (TE3 Task A, scores in %)\n")
     typer.echo(table(runs))

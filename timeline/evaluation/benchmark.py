@@ -96,7 +96,20 @@ def run_peer(
     )
 
 
-def score_files(documents: Sequence[CorpusDocument], system_dir: Path) -> PeerRun:
+def _system_file(document: CorpusDocument, system_dir: Path, gold_root: Path | None) -> Path:
+    """The system file of a gold document: same path under `system_dir` (as `timeline timeml`
+    mirrors folders), else the same file name directly in it; always with the .tml suffix."""
+    gold = Path(document.path)
+    if gold_root is not None and gold_root.is_dir() and gold.is_relative_to(gold_root):
+        mirrored = system_dir / gold.relative_to(gold_root).with_suffix(".tml")
+        if mirrored.is_file():
+            return mirrored
+    return system_dir / gold.with_suffix(".tml").name
+
+
+def score_files(
+    documents: Sequence[CorpusDocument], system_dir: Path, gold_root: Path | None = None
+) -> PeerRun:
     """Score TimeML files another run wrote (e.g. `timeline timeml`, any TE3 system): same file names.
 
     A missing file scores nothing; a file whose text differs is reported by the scorer.
@@ -104,7 +117,7 @@ def score_files(documents: Sequence[CorpusDocument], system_dir: Path) -> PeerRu
     results: list[DocumentResult] = []
     failures: list[str] = []
     for document in documents:
-        candidate = system_dir / Path(document.path).with_suffix(".tml").name
+        candidate = _system_file(document, system_dir, gold_root)
         if not candidate.is_file():
             failures.append(f"{document.id}: no {candidate.name} in {system_dir}")
             results.append(score_document(document, document.text, []))
