@@ -11,8 +11,34 @@ from hypothesis import strategies as st
 from timeline.temporal import annotate
 
 WORDS = st.sampled_from(
-    ["the", "last", "week", "Friday", "Oct.", "22,", "2014", "in", "three", "days", "ago", "May", "early",
-     "mid-", "1990s", "every", "a", "year", "now", "10/22/2014", "12:30", "p.m.", "\n", ",", "quarter", "first"]
+    [
+        "the",
+        "last",
+        "week",
+        "Friday",
+        "Oct.",
+        "22,",
+        "2014",
+        "in",
+        "three",
+        "days",
+        "ago",
+        "May",
+        "early",
+        "mid-",
+        "1990s",
+        "every",
+        "a",
+        "year",
+        "now",
+        "10/22/2014",
+        "12:30",
+        "p.m.",
+        "\n",
+        ",",
+        "quarter",
+        "first",
+    ]
 )
 TEXTS = st.one_of(st.text(max_size=300), st.lists(WORDS, max_size=60).map(" ".join))
 

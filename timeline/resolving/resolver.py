@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from timeline.models import Anchoring, Granularity, TimeValue, Timex, TimexType
+from timeline.models import Anchoring, Granularity, TimeValue, Timex
 from timeline.resolving import calendar, values
 from timeline.resolving.values import GRANULARITY_OF_UNIT, UNRESOLVED, clock_granularity
 from timeline.settings import TaggerSettings
@@ -138,7 +138,9 @@ def _weekday(e: Weekday, reference: dt.date | None, tense: Tense) -> Outcome:
 
 def _relative(e: Relative, reference: dt.date | None, anchor: Point | None) -> Outcome:
     if e.comparative and e.offset and anchor is not None and anchor.granularity in _PERIODS:
-        return Point(anchor.granularity, calendar.add_months(anchor.day, 12 * e.offset)), Anchoring.PREVIOUS_DATE
+        return Point(
+            anchor.granularity, calendar.add_months(anchor.day, 12 * e.offset)
+        ), Anchoring.PREVIOUS_DATE
     granularity = _with_clock(GRANULARITY_OF_UNIT[e.unit], e.clock)
     weekend = e.unit is Unit.WEEKEND
     if reference is None or e.offset is None:
@@ -181,7 +183,7 @@ def _season(e: Period, reference: dt.date | None) -> Outcome:
     if e.offset == -1:
         chosen = [s for s in starts if s < current_start][-1]
     elif e.offset == 1:
-        chosen = [s for s in starts if s > current_start][0]
+        chosen = next(s for s in starts if s > current_start)
     elif calendar.season_of(reference)[1] == season and not e.year_offset:
         chosen = current_start
     else:
@@ -296,7 +298,12 @@ def resolve(
         except (OverflowError, ValueError):
             continue
         time = TimeValue(
-            value=value, granularity=point.granularity, start=start, end=end, anchoring=anchoring, mod=candidate.mod
+            value=value,
+            granularity=point.granularity,
+            start=start,
+            end=end,
+            anchoring=anchoring,
+            mod=candidate.mod,
         )
         anchor_index = anchor[0] if anchoring is Anchoring.PREVIOUS_DATE and anchor is not None else None
         found.append(Timex(value=value, time=time, anchor_index=anchor_index, **common))

@@ -56,7 +56,9 @@ def clock_granularity(clock: ClockTime | None) -> Granularity:
     return Granularity.HOUR if clock.minute is None else Granularity.MINUTE
 
 
-def point(granularity: Granularity, day: dt.date, clock: ClockTime | None = None, weekend: bool = False) -> str:
+def point(
+    granularity: Granularity, day: dt.date, clock: ClockTime | None = None, weekend: bool = False
+) -> str:
     """The TimeML value of the `granularity` period containing `day`."""
     year = day.year
     if granularity is Granularity.MILLENNIUM:

@@ -1,13 +1,12 @@
-"""Turning rule patterns over named pattern lists into one compiled scanner regex."""
+"""Compiling the rules: pattern lists into named groups, trigger words into a trie, dispatch by first word."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from typing import Any
 
 import regex
-from dataclasses import dataclass
-from typing import Any
 
 from timeline.tagging.resources import Rule
 
@@ -23,17 +22,8 @@ def _lookbehind(word: str) -> str:
     return f"(?<={boundary}{word.replace(' ', chr(92) + 's')}\\s)"
 
 
-@dataclass(frozen=True, slots=True)
-class CompiledRule:
-    """A rule with the names its groups carry inside the combined regex."""
-
-    rule: Rule
-    group: str  # the group spanning the whole rule match
-    fields: tuple[tuple[str, str], ...]  # (name in the combined regex, name the rule uses)
-
-
-def rule_regex(rule: Rule, patterns: Mapping[str, str], prefix: str) -> tuple[str, tuple[str, ...]]:
-    """The rule's regex with every group name prefixed, and the unprefixed names it defines."""
+def rule_regex(rule: Rule, patterns: Mapping[str, str]) -> str:
+    """The rule's regex: pattern lists inserted as named groups, context as lookbehinds."""
 
     def insert_list(match: re.Match[str]) -> str:
         name = match.group("list")
@@ -46,34 +36,10 @@ def rule_regex(rule: Rule, patterns: Mapping[str, str], prefix: str) -> tuple[st
         # Context as lookbehinds, so that it never becomes part of (or moves) the match start.
         words = "|".join(_lookbehind(word) for word in rule.after)
         body = f"(?:{words}){body}"
-    names = tuple(m.group("name") for m in _NAMED_GROUP.finditer(body))
+    names = [m.group("name") for m in _NAMED_GROUP.finditer(body)]
     if len(names) != len(set(names)):
         raise ValueError(f"rule {rule.name}: a group name is used twice; give the list an alias")
-    body = _NAMED_GROUP.sub(lambda m: f"(?P<{prefix}{m.group('name')}>", body)
-    return body, names
-
-
-def compile_rules(
-    rules: tuple[Rule, ...], patterns: Mapping[str, str]
-) -> tuple[re.Pattern[str], dict[str, CompiledRule]]:
-    """One regex trying the rules in file order at each position (first match wins).
-
-    Rules match case-insensitively, whole words only; lists of proper names opt out of
-    case-insensitivity themselves.
-    """
-    alternatives: list[str] = []
-    compiled: dict[str, CompiledRule] = {}
-    for index, rule in enumerate(rules):
-        group = f"r{index}"
-        body, names = rule_regex(rule, patterns, f"{group}_")
-        try:
-            re.compile(body)  # fail here, naming the rule, rather than in the combined regex
-        except re.error as error:
-            raise ValueError(f"rule {rule.name}: {error}") from error
-        alternatives.append(f"(?P<{group}>(?i:{body}))")
-        compiled[group] = CompiledRule(rule, group, tuple((f"{group}_{n}", n) for n in names))
-    scanner = re.compile(r"(?<![\w])(?:" + "|".join(alternatives) + r")(?![\w])")
-    return scanner, compiled
+    return body
 
 
 _LITERAL = re.compile(r"(?P<word>[\w' -]+?)(?:\\\.\??)?")
@@ -90,7 +56,11 @@ def _trie(words: list[str]) -> str:
 
     def emit(node: dict[str, Any]) -> str:
         ends = "" in node
-        branches = [re.escape(char).replace(r"\ ", r"\s+") + emit(child) for char, child in sorted(node.items()) if char]
+        branches = [
+            re.escape(char).replace(r"\ ", r"\s+") + emit(child)
+            for char, child in sorted(node.items())
+            if char
+        ]
         if not branches:
             return ""
         body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
@@ -134,7 +104,7 @@ class Dispatch:
         self.compiled: list[re.Pattern[str]] = []
         self._prefix_tests: list[regex.Pattern[str] | None] = []
         for rule in rules:
-            body, _ = rule_regex(rule, patterns, "")
+            body = rule_regex(rule, patterns)
             try:
                 self.compiled.append(re.compile(rf"(?<![\w])(?i:{body})(?![\w])"))
             except re.error as error:

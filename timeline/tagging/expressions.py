@@ -136,9 +136,7 @@ class Recurrence:
     clock: ClockTime | None = None
 
 
-Expression = (
-    Absolute | Period | Era | Relative | Weekday | Shift | Vague | Duration | Recurrence
-)
+Expression = Absolute | Period | Era | Relative | Weekday | Shift | Vague | Duration | Recurrence
 
 
 @dataclass(frozen=True, slots=True)

@@ -36,7 +36,7 @@ def number(surface: str, numbers: Mapping[str, Any]) -> int | None:
 
 def year(surface: str) -> int:
     """A four-digit year, or a two-digit one read as 19xx/20xx the way news uses them."""
-    digits = surface.strip("'’ ")
+    digits = surface.strip("'\u2019 ")  # '80s, with a straight or a typographic apostrophe
     value = int(digits)
     if len(digits) <= 2:
         return value + (2000 if value < 30 else 1900)

@@ -58,7 +58,9 @@ def _root(language: str) -> Any:
 
 def _title_variants(alternative: str) -> str:
     """`Jan\\.?` also as `JAN\\.?`: headlines are in capitals; escapes stay untouched."""
-    upper = _ESCAPED_OR_LETTER.sub(lambda m: m.group().upper() if len(m.group()) == 1 else m.group(), alternative)
+    upper = _ESCAPED_OR_LETTER.sub(
+        lambda m: m.group().upper() if len(m.group()) == 1 else m.group(), alternative
+    )
     return alternative if upper == alternative else f"{alternative}|{upper}"
 
 
