@@ -32,7 +32,8 @@ def test_evaluate_prints_one_table_with_baselines_and_writes_reports(tbaq: Path,
     )
     assert result.exit_code == 0, result.output
     assert "| tagger" in result.output and "| nothing" in result.output and "| years" in result.output
-    assert "## nothing: missed" in errors.read_text(encoding="utf-8")
+    report = errors.read_text(encoding="utf-8")
+    assert "## nothing: missed" in report and "## nothing: by gold type" in report
     payload = json.loads(summary.read_text(encoding="utf-8"))
     assert payload["documents"] == 5 and [t["name"] for t in payload["taggers"]] == ["nothing", "years"]
 

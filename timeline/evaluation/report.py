@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Sequence
 
 from timeline.evaluation.benchmark import PeerRun
 from timeline.evaluation.corpus import Annotation, CorpusDocument
-from timeline.evaluation.scoring import DocumentResult, Pair
+from timeline.evaluation.scoring import DocumentResult, Pair, scored_gold
 
 COLUMNS = (
     "tagger",
@@ -96,6 +97,18 @@ def _pair(p: Pair) -> str:
 CATEGORIES = ("missed", "spurious", "wrong_span", "wrong_type", "wrong_value")
 
 
+def by_type(run: PeerRun, documents: Sequence[CorpusDocument]) -> list[str]:
+    """Per gold type: how many there are, how many were missed, how many found have a wrong value."""
+    gold = Counter(t.type for d in documents for t in scored_gold(d))
+    assert run.result is not None
+    missed = Counter(a.type for d in run.result.documents for a in d.missed)
+    wrong = Counter(p.gold.type for d in run.result.documents for p in d.wrong_value)
+    lines = [f"{'type':<10} {'gold':>6} {'missed':>7} {'wrong value':>12}"]
+    for kind, total in gold.most_common():
+        lines.append(f"{kind:<10} {total:>6} {missed[kind]:>7} {wrong[kind]:>12}")
+    return lines
+
+
 def error_text(runs: Sequence[PeerRun], documents: Sequence[CorpusDocument]) -> str:
     """Every error of every measured peer, grouped by category, with context from the text."""
     texts = {d.id: d.text for d in documents}
@@ -103,6 +116,8 @@ def error_text(runs: Sequence[PeerRun], documents: Sequence[CorpusDocument]) -> 
     for run in runs:
         if run.result is None:
             continue
+        lines.append(f"## {run.name}: by gold type")
+        lines.extend([*by_type(run, documents), ""])
         for category in CATEGORIES:
             entries: list[str] = []
             for doc in run.result.documents:

@@ -132,6 +132,11 @@ def _scored(annotations: Iterable[Annotation], unscored: Sequence[tuple[int, int
     ]
 
 
+def scored_gold(document: CorpusDocument) -> list[Annotation]:
+    """The gold timexes that count: non-empty and outside the document's unscored spans."""
+    return _scored(document.timexes, document.unscored)
+
+
 def _partner(gold: Annotation, system: Sequence[Annotation]) -> Annotation | None:
     """The system timex whose attributes are compared with `gold`: same span, else largest overlap."""
     best: Annotation | None = None
@@ -147,7 +152,7 @@ def _partner(gold: Annotation, system: Sequence[Annotation]) -> Annotation | Non
 
 def score_document(gold: CorpusDocument, system_text: str, system: Sequence[Annotation]) -> DocumentResult:
     """Score one document's system timexes (offsets into `system_text`) against its gold ones."""
-    gold_timexes = _scored(gold.timexes, gold.unscored)
+    gold_timexes = scored_gold(gold)
     if system_text != gold.text:
         return DocumentResult(
             document_id=gold.id,
