@@ -8,11 +8,13 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from timeline.evaluation.corpus import CorpusDocument, CorpusFormat, CreationTime
 from timeline.evaluation.loading import load_corpus
 from timeline.evaluation.timeml import CorpusError, parse_timeml
-from timeline.evaluation.timeml_writer import timeml
+from timeline.evaluation.timeml_writer import non_overlapping, timeml
 from timeline.models import Anchoring, Granularity, TimeValue, Timex, TimexType
 
 DCT = (
@@ -157,15 +159,55 @@ def test_tbaq_reads_every_document_with_offsets_matching(tbaq: Path) -> None:
     assert all(d.reference_date is not None for d in docs)
 
 
-def test_tbaq_round_trips_through_the_writer(tbaq: Path) -> None:
-    for doc in load_corpus(tbaq, limit=20):
-        gold = [
-            Timex(start=t.start, end=t.end, text=t.text, type=TimexType(t.type), value=t.value, rule="gold")
-            for t in doc.timexes
-        ]
-        content, dropped = timeml(doc, gold)
+def _as_timexes(doc: CorpusDocument) -> list[Timex]:
+    return [
+        Timex(
+            start=t.start,
+            end=t.end,
+            text=t.text,
+            type=TimexType(t.type),
+            value=t.value,
+            rule="gold",
+            mod=t.mod,
+        )
+        for t in doc.timexes
+    ]
+
+
+@pytest.mark.parametrize("name", ["tbaq", "meantime"])
+def test_gold_written_as_timeml_reads_back_and_scores_100(name: str, request: pytest.FixtureRequest) -> None:
+    """Every gold document through the writer and back: same text, same timexes (MEANTIME nests
+    a few dates inside ranges, "from 2009 to 2011": XML keeps the outer one only)."""
+    dropped_total = 0
+    for doc in load_corpus(request.getfixturevalue(name)):
+        timexes = _as_timexes(doc)
+        content, dropped = timeml(doc, timexes)
         back = parse_timeml(content, doc.id)
-        assert dropped == 0 and back.text == doc.text
-        assert [(t.start, t.end, t.value) for t in back.timexes] == [
-            (t.start, t.end, t.value) for t in doc.timexes
-        ]
+        assert back.text == doc.text
+        kept, _ = non_overlapping(timexes)
+        expected = sorted((timexes[i].start, timexes[i].end, timexes[i].value, timexes[i].mod) for i in kept)
+        assert [(t.start, t.end, t.value, t.mod) for t in back.timexes] == expected
+        dropped_total += dropped
+    assert dropped_total == (0 if name == "tbaq" else 4)
+
+
+SPAN_TEXT = st.text(alphabet=st.sampled_from(list("ab &<>\"'\r\n\t\u00e9\u2019;]]>")), max_size=40)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(SPAN_TEXT, min_size=1, max_size=7))
+def test_writer_round_trip_on_any_text(pieces: list[str]) -> None:
+    """Text between and inside timexes, whatever its characters, survives writing and reading."""
+    text = "".join(pieces)
+    timexes: list[Timex] = []
+    offset = 0
+    for i, piece in enumerate(pieces):
+        if i % 2 and piece:
+            end = offset + len(piece)
+            timexes.append(Timex(start=offset, end=end, text=piece, type=TimexType.DATE, value="X", rule="p"))
+        offset += len(piece)
+    doc = CorpusDocument(id="p", path="", format=CorpusFormat.TIMEML, text=text)
+    content, dropped = timeml(doc, timexes)
+    back = parse_timeml(content, "p")
+    assert dropped == 0 and back.text == text
+    assert [(t.start, t.end) for t in back.timexes] == [(t.start, t.end) for t in timexes]
