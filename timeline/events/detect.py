@@ -44,6 +44,7 @@ class DatedEvent:
     anchor: Anchor
     event: Event
     words: tuple[tuple[int, int], ...]
+    extent: tuple[tuple[int, int], ...]  # the words the title was made of
 
 
 def detect_events(document: Document, timexes: Sequence[Timex]) -> tuple[Event, ...]:
@@ -99,17 +100,22 @@ def _sentence_events(
     for timex in timexes:
         start, end = _token_range(tokens, timex.start, timex.end)
         result = anchor(tokens, kinds, start, end, frozenset(blocked), dates)
-        event = _event(document, sentence, tokens, kinds, timex, result, cue_tokens, dates, (start, end))
+        event, extent = _event(
+            document, sentence, tokens, kinds, timex, result, cue_tokens, dates, (start, end)
+        )
         previous = _same_event(found, timex, result, tokens, kinds)
         if previous is not None:
             merged = previous.event.model_copy(
                 update={"mentions": (*previous.event.mentions, *event.mentions)}
             )
             index = found.index(previous)
-            found[index] = DatedEvent((*previous.timexes, timex), previous.anchor, merged, previous.words)
+            found[index] = DatedEvent(
+                (*previous.timexes, timex), previous.anchor, merged, previous.words, previous.extent
+            )
             continue
         words = tuple((tokens[i].start, tokens[i].end) for i in result.conjuncts)
-        found.append(DatedEvent((timex,), result, event, words))
+        spans = tuple((tokens[i].start, tokens[i].end) for i in sorted(set(extent) | set(result.conjuncts)))
+        found.append(DatedEvent((timex,), result, event, words, spans))
     return found
 
 
@@ -145,7 +151,8 @@ def _event(
     cue_tokens: dict[int, str],
     dates: frozenset[int],
     date_range: tuple[int, int],
-) -> Event:
+) -> tuple[Event, list[int]]:
+    """The event for one date and the tokens its title was made of."""
     text = document.text
     assert timex.time is not None
     lo, hi = hard_segment(tokens, *date_range)
@@ -161,6 +168,7 @@ def _event(
         parts = [join(text, tokens, head)]
         trigger_word = tokens[head[-1]].text if head else timex.text
         named = head
+        extent = head
     elif kinds[result.trigger] is Kind.EVENT_NOUN:
         group = noun_group(tokens, kinds, result.trigger, cue_tokens, dates)
         head = noun_head(tokens, result.trigger, dates)
@@ -169,6 +177,7 @@ def _event(
         parts = [join(text, tokens, head + tail)]
         trigger_word = tokens[result.trigger].text
         named = head + tail
+        extent = named
     else:
         group = verb_group(tokens, kinds, result.trigger, cue_tokens, dates)
         who = subject(tokens, kinds, group.start, dates)
@@ -178,6 +187,7 @@ def _event(
         parts = [join(text, tokens, who), join(text, tokens, verb), join(text, tokens, tail)]
         trigger_word = tokens[result.trigger].text
         named = who + tail
+        extent = who + verb + tail
     if place is not None and not set(range(*place.phrase)) <= set(named):
         phrase = list(range(*place.phrase))
         room = MAX_TITLE_WORDS - sum(len(p.split()) for p in parts)
@@ -191,7 +201,7 @@ def _event(
         sentence_start=sentence[0],
         sentence_end=sentence[1],
     )
-    return Event(
+    event = Event(
         id=f"{document.id}:{timex.start}",
         date=timex.time,
         title=title(parts) or trigger_word,
@@ -204,6 +214,7 @@ def _event(
         confidence=max(0.0, min(1.0, result.confidence)),
         mentions=(mention,),
     )
+    return event, extent
 
 
 MAX_FALLBACK_WORDS = 10

@@ -7,6 +7,11 @@ gold links of calendar DATE/TIME timexes (durations, sets and PRESENT_REF-style 
 events' dates by design). Gold timexes are given to the event layer, so the figures measure
 anchoring alone; `--tagger` measures tagger + anchoring end to end.
 
+Columns: P/R/F1 count a link found when the gold event word overlaps our event word(s);
+"ext" counts it found when it overlaps any word of our event's title (subject, verb phrase,
+object); "R max" is the recall one event per date can reach at all (TimeBank/AQUAINT often link
+one date to several events, across sentences too).
+
     python -m timeline.events.measure ../shared/corpora/meantime-en ../shared/corpora/te3-tbaq
 """
 
@@ -22,7 +27,7 @@ from pathlib import Path
 
 from timeline.evaluation.corpus import Annotation, CorpusDocument
 from timeline.evaluation.loading import iter_corpus
-from timeline.events.detect import dated_events, is_calendar_date
+from timeline.events.detect import DatedEvent, dated_events, is_calendar_date
 from timeline.models import (
     Anchoring,
     Document,
@@ -97,32 +102,63 @@ def gold_timex(annotation: Annotation) -> Timex | None:
 
 @dataclass
 class Score:
-    """Counts of one corpus."""
+    """Counts of one corpus, for the event word (strict) and for the words of the title (extent)."""
 
     name: str
     documents: int = 0
     gold_links: int = 0
-    found_links: int = 0
+    timexes: int = 0  # linked calendar timexes: the most links one event per date can find
+    found: int = 0
+    found_extent: int = 0
     predictions: int = 0
     correct: int = 0
+    correct_extent: int = 0
     misses: list[str] = field(default_factory=list)
+
+    @staticmethod
+    def _ratio(a: int, b: int) -> float:
+        return 100 * a / b if b else 0.0
+
+    @staticmethod
+    def _f1(p: float, r: float) -> float:
+        return 2 * p * r / (p + r) if p + r else 0.0
 
     @property
     def precision(self) -> float:
-        return 100 * self.correct / self.predictions if self.predictions else 0.0
+        return self._ratio(self.correct, self.predictions)
 
     @property
     def recall(self) -> float:
-        return 100 * self.found_links / self.gold_links if self.gold_links else 0.0
+        return self._ratio(self.found, self.gold_links)
 
     @property
     def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+        return self._f1(self.precision, self.recall)
+
+    @property
+    def precision_extent(self) -> float:
+        return self._ratio(self.correct_extent, self.predictions)
+
+    @property
+    def recall_extent(self) -> float:
+        return self._ratio(self.found_extent, self.gold_links)
+
+    @property
+    def f1_extent(self) -> float:
+        return self._f1(self.precision_extent, self.recall_extent)
+
+    @property
+    def ceiling(self) -> float:
+        """Recall reachable with one event word per date (AQUAINT links one date to many events)."""
+        return self._ratio(self.timexes, self.gold_links)
 
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
+
+
+def _covers(spans: tuple[tuple[int, int], ...] | None, target: tuple[int, int]) -> bool:
+    return bool(spans) and any(_overlaps(s, target) for s in spans or ())
 
 
 def _system_timexes(doc: CorpusDocument, tagger: bool) -> list[Timex]:
@@ -146,10 +182,9 @@ def score_document(doc: CorpusDocument, score: Score, tagger: bool = False) -> N
         id=doc.id, reference_date=doc.reference_date, reference_source=ReferenceSource.METADATA
     )
     found = dated_events(Document(info=info, text=doc.text), _system_timexes(doc, tagger))
-    words_at: dict[tuple[int, int], tuple[tuple[int, int], ...]] = {}
-    for dated in found:
-        for timex in dated.timexes:
-            words_at[(timex.start, timex.end)] = dated.words
+    ours: list[tuple[tuple[int, int], DatedEvent]] = [
+        ((timex.start, timex.end), dated) for dated in found for timex in dated.timexes
+    ]
     score.documents += 1
     for tid, event_ids in sorted(linked.items()):
         annotation = gold.get(tid)
@@ -159,19 +194,23 @@ def score_document(doc: CorpusDocument, score: Score, tagger: bool = False) -> N
         if as_input is None or not is_calendar_date(as_input):
             continue
         span = (annotation.start, annotation.end)
-        ours = next((w for s, w in words_at.items() if _overlaps(s, span)), None)
+        mine = next((d for s, d in ours if _overlaps(s, span)), None)
+        score.timexes += 1
+        words = mine.words if mine else None
+        extent = mine.extent if mine else None
         for event_id in sorted(event_ids):
             score.gold_links += 1
-            if ours and any(_overlaps(w, events[event_id]) for w in ours):
-                score.found_links += 1
+            score.found_extent += _covers(extent, events[event_id])
+            if _covers(words, events[event_id]):
+                score.found += 1
             elif len(score.misses) < 2000:
-                said = ", ".join(doc.text[a:b] for a, b in ours) if ours else "-"
+                said = ", ".join(doc.text[a:b] for a, b in words) if words else "-"
                 gold_word = doc.text[events[event_id][0] : events[event_id][1]]
                 score.misses.append(f"{doc.id}: {annotation.text!r} gold={gold_word!r} ours={said}")
-        if ours is not None:
+        if mine is not None:
             score.predictions += 1
-            if any(_overlaps(w, events[e]) for w in ours for e in event_ids):
-                score.correct += 1
+            score.correct += any(_covers(words, events[e]) for e in event_ids)
+            score.correct_extent += any(_covers(extent, events[e]) for e in event_ids)
 
 
 def measure(name: str, documents: Iterable[CorpusDocument], tagger: bool = False) -> Score:
@@ -187,14 +226,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--tagger", action="store_true", help="use our temporal tagger, not gold timexes")
     parser.add_argument("--misses", type=int, default=0, help="print this many missed links per corpus")
     args = parser.parse_args(argv)
-    print(f"{'corpus':<28} {'docs':>5} {'links':>6} {'P':>6} {'R':>6} {'F1':>6}")
+    print(
+        f"{'corpus':<14} {'docs':>4} {'links':>5} {'P':>5} {'R':>5} {'F1':>5}   "
+        f"{'P ext':>5} {'R ext':>5} {'F1 ext':>6}   {'R max':>5}"
+    )
     for root in args.corpora:
-        score = measure(root.name, iter_corpus(root), args.tagger)
+        s = measure(root.name, iter_corpus(root), args.tagger)
         print(
-            f"{score.name:<28} {score.documents:>5} {score.gold_links:>6} "
-            f"{score.precision:>6.1f} {score.recall:>6.1f} {score.f1:>6.1f}"
+            f"{s.name:<14} {s.documents:>4} {s.gold_links:>5} "
+            f"{s.precision:>5.1f} {s.recall:>5.1f} {s.f1:>5.1f}   "
+            f"{s.precision_extent:>5.1f} {s.recall_extent:>5.1f} {s.f1_extent:>6.1f}   {s.ceiling:>5.1f}"
         )
-        for miss in score.misses[: args.misses]:
+        for miss in s.misses[: args.misses]:
             print("   ", miss)
     return 0
 
