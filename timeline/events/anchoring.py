@@ -24,6 +24,7 @@ PREPOSITION_LIKE = frozenset({"since", "until", "as", "before", "after", "when"}
 COMMA_COST = 3
 SUBORDINATOR_COST = 4
 NOUN_COST = 5
+GERUND_COST = 2
 REPORTING_COST = 2
 # A reporting verb after the date across a comma is a parenthetical ("..., police said").
 PARENTHETICAL_COST = 8
@@ -38,6 +39,11 @@ class Anchor:
     conjuncts: tuple[int, ...]
     confidence: float
     mode: str  # left | right | modifier | fallback | none
+
+
+@cache
+def _event_nouns() -> frozenset[str]:
+    return word_set("event_nouns.txt")
 
 
 @cache
@@ -118,6 +124,8 @@ def _cost(tokens: tuple[Token, ...], kinds: tuple[Kind, ...], i: int, start: int
             cost += HARD_BOUNDARY_COST
     if kinds[i] is Kind.EVENT_NOUN:
         cost += NOUN_COST
+        if tokens[i].lower.endswith("ing") and tokens[i].lower not in _event_nouns():
+            cost += GERUND_COST  # "in over-the-counter trading yesterday": the verb is the news
         if any(t.lower in TEMPORAL_PREPOSITIONS for t in tokens[max(0, i - 3) : i]):
             cost -= NOUN_COST + 1
     elif _lemma(tokens[i]) in _reporting():
@@ -139,7 +147,29 @@ def _relative_clause_verbs(tokens: tuple[Token, ...], kinds: tuple[Kind, ...], e
         elif pending and kinds[i] is Kind.VERB:
             out.add(i)
             pending = False
+        elif (
+            kinds[i] is Kind.VERB
+            and i + 1 < hi
+            and tokens[i + 1].lower == "by"
+            and kinds[i - 1] is not Kind.AUX
+            and "participle" in {r.tense for r in guessed_readings(tokens[i])}
+        ):
+            out.add(i)  # a reduced relative: "a group led by three directors ... indicated"
     return out
+
+
+def _fronted_adverbial(
+    tokens: tuple[Token, ...], kinds: tuple[Kind, ...], lo: int, start: int, end: int, hi: int
+) -> int | None:
+    """The comma closing a verbless phrase that opens the clause and holds the date, if any."""
+    for i in range(lo, hi):
+        if start <= i < end:
+            continue
+        if kinds[i] in (Kind.VERB, Kind.AUX) or tokens[i].lower in _subordinators():
+            return None
+        if tokens[i].text == ",":
+            return i if i >= end else None
+    return None
 
 
 def _prenominal_noun(tokens: tuple[Token, ...], kinds: tuple[Kind, ...], end: int) -> int | None:
@@ -247,7 +277,19 @@ def anchor(
     chosen: int | None = None
     mode = "none"
     confidence = 0.0
-    if in_clause:
+    fronted = _fronted_adverbial(tokens, kinds, lo, start, end, hi)
+    if fronted is not None:
+        # "In composite trading yesterday, Upjohn shares rose": a verbless opening phrase
+        # dates the main clause that follows its comma.
+        main = [
+            i for i in right if i > fronted and i not in _relative_clause_verbs(tokens, kinds, fronted, hi)
+        ]
+        verbs = [i for i in main if kinds[i] is Kind.VERB]
+        if verbs:
+            chosen, mode, confidence = verbs[0], "right", 0.8
+    if chosen is not None:
+        pass
+    elif in_clause:
         # The date follows its predicate in its clause: "rescued more than 100 migrants this week".
         chosen = min(
             in_clause,

@@ -123,9 +123,12 @@ class WordInfo(NamedTuple):
     event_noun: bool
     gerund_noun: bool  # an -ing form that can be an event noun ("the killing")
     coordinator: bool  # "and", "or"
+    finite: bool  # a finite auxiliary ("were", "has", "will")
 
 
 _PAST = frozenset({"past"})
+_PAST_ING = frozenset({"past", "ing"})
+_FINITE_AUX = frozenset({"is", "are", "was", "were", "has", "have", "had", "will", "would", "'s", "'re"})
 _BASE_ING = frozenset({"base", "ing"})
 _HAVE_DO = frozenset({"have", "has", "had", "do", "does", "did"})
 
@@ -154,6 +157,7 @@ def word_info(text: str) -> WordInfo:
         event_noun=_event_noun(lower),
         gerund_noun=lower.endswith("ing") and lower not in _nonevent_nouns(),
         coordinator=lower in ("and", "or"),
+        finite=lower in _FINITE_AUX,
     )
 
 
@@ -259,6 +263,15 @@ def classify(tokens: tuple[Token, ...], dates: frozenset[int] = frozenset()) -> 
             kinds[i] = Kind.VERB
         elif info.gerund_noun:
             kinds[i] = Kind.EVENT_NOUN  # a gerund: "the killing", "of blowing up a jet"
+    # "Magna shares closed", "Ratners's shares were up": an -s or base form right before a
+    # finite verb or auxiliary is the subject noun, not a verb.
+    for i in range(len(tokens) - 1):
+        if kinds[i] is Kind.VERB and not infos[i].tenses & _PAST_ING and not infos[i].have_do:
+            following = kinds[i + 1]
+            if (following is Kind.VERB and infos[i + 1].tenses >= _PAST) or (
+                following is Kind.AUX and infos[i + 1].finite
+            ):
+                kinds[i] = Kind.OTHER
     return tuple(kinds)
 
 
