@@ -128,6 +128,7 @@ class WordInfo(NamedTuple):
 
 _PAST = frozenset({"past"})
 _PAST_ING = frozenset({"past", "ing"})
+_PAST_PRESENT = frozenset({"past", "present"})
 _FINITE_AUX = frozenset({"is", "are", "was", "were", "has", "have", "had", "will", "would", "'s", "'re"})
 _BASE_ING = frozenset({"base", "ing"})
 _HAVE_DO = frozenset({"have", "has", "had", "do", "does", "did"})
@@ -199,8 +200,12 @@ def _noun_context(
         if infos[k].modifier or infos[k].capital_word:
             k -= 1
             run += 1
-        elif tokens[k].text == "," and run and infos[k - 1].modifier:
-            k -= 1  # a list of adjectives
+        elif (
+            (tokens[k].text == "," or infos[k].coordinator)
+            and run
+            and (infos[k - 1].modifier or infos[k - 1].capital_word)
+        ):
+            k -= 1  # a list of adjectives: "his small, neighborhood store", "British and Irish stock"
         else:
             break
     if run == 0 or k < 0:
@@ -263,12 +268,12 @@ def classify(tokens: tuple[Token, ...], dates: frozenset[int] = frozenset()) -> 
             kinds[i] = Kind.VERB
         elif info.gerund_noun:
             kinds[i] = Kind.EVENT_NOUN  # a gerund: "the killing", "of blowing up a jet"
-    # "Magna shares closed", "Ratners's shares were up": an -s or base form right before a
-    # finite verb or auxiliary is the subject noun, not a verb.
+    # "Magna shares closed", "Ratners's shares were up", "the iTunes store passes": an -s or
+    # base form right before a finite verb or auxiliary is the subject noun, not a verb.
     for i in range(len(tokens) - 1):
         if kinds[i] is Kind.VERB and not infos[i].tenses & _PAST_ING and not infos[i].have_do:
             following = kinds[i + 1]
-            if (following is Kind.VERB and infos[i + 1].tenses >= _PAST) or (
+            if (following is Kind.VERB and infos[i + 1].tenses & _PAST_PRESENT) or (
                 following is Kind.AUX and infos[i + 1].finite
             ):
                 kinds[i] = Kind.OTHER
