@@ -49,9 +49,6 @@ def test_missing_corpus_is_a_usage_error(tmp_path: Path) -> None:
 
 
 def test_timeml_command_writes_same_text_files(tbaq: Path, tmp_path: Path) -> None:
-    import pytest
-
-    pytest.importorskip("timeline.temporal", reason="the tagger (timeline.temporal) has not landed")
     source = sorted((tbaq / "TimeBank").glob("*.tml"))[:3]
     in_dir = tmp_path / "in"
     in_dir.mkdir()

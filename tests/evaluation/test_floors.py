@@ -22,7 +22,6 @@ def test_scores_stay_above_their_floors(corpus: str) -> None:
     path = CORPORA / corpus
     if not path.is_dir():
         pytest.skip(f"corpus {corpus} not found at {path}: the score floors are not checked")
-    pytest.importorskip("timeline.temporal", reason="the tagger (timeline.temporal) is not in this tree")
     measured = measure(path)
     failures = below(measured, FLOORS.corpora[corpus])
     assert not failures, f"{corpus}: {'; '.join(failures)} (measured {measured})"
