@@ -136,7 +136,7 @@ def _weekday(e: Weekday, reference: dt.date | None, tense: Tense) -> Outcome:
     return Point(granularity, reference + dt.timedelta(days=delta), e.clock), Anchoring.REFERENCE_DATE
 
 
-def _relative(e: Relative, reference: dt.date | None, anchor: Point | None) -> Outcome:
+def _relative(e: Relative, reference: dt.date | None, anchor: Point | None, tense: Tense) -> Outcome:
     if e.comparative and e.offset and anchor is not None and anchor.granularity in _PERIODS:
         return Point(
             anchor.granularity, calendar.add_months(anchor.day, 12 * e.offset)
@@ -147,8 +147,22 @@ def _relative(e: Relative, reference: dt.date | None, anchor: Point | None) -> O
         if e.clock is not None:
             return _unresolved_day("XXXX-XX-XX", e.clock)
         return Unresolved(UNRESOLVED[granularity] + ("-WE" if weekend else ""), granularity)
+    if weekend and e.offset == 0:
+        return Point(granularity, _weekend(reference, tense), weekend=True), Anchoring.REFERENCE_DATE
     day = calendar.shift(reference, GRANULARITY_OF_UNIT[e.unit], e.offset)
     return Point(granularity, day, e.clock, weekend), Anchoring.REFERENCE_DATE
+
+
+def _weekend(reference: dt.date, tense: Tense) -> dt.date:
+    """A day of the week whose weekend "the weekend" means: the coming one when the clause
+    speaks of the future, else the one just past early in the week, the coming one late in it."""
+    weekday = reference.weekday()
+    previous_week = reference - dt.timedelta(days=7)
+    if weekday >= 5 or tense is Tense.FUTURE:
+        return reference
+    if tense is Tense.PAST or weekday <= 2:
+        return previous_week
+    return reference
 
 
 def _period(e: Period, reference: dt.date | None) -> Outcome:
@@ -204,6 +218,8 @@ def _shift(e: Shift, base: Point, anchoring: Anchoring) -> Outcome:
     granularity = base.granularity if finer else unit_granularity
     if _ORDER[granularity] > _ORDER[Granularity.DAY]:
         granularity = Granularity.DAY
+    if e.at_most is not None and _ORDER[granularity] > _ORDER[GRANULARITY_OF_UNIT[e.at_most]]:
+        granularity = GRANULARITY_OF_UNIT[e.at_most]
     day = calendar.shift(base.day, unit_granularity, e.offset or 0)
     return Point(_with_clock(granularity, e.clock), day, e.clock), anchoring
 
@@ -217,7 +233,7 @@ def _outcome(
         case Weekday():
             return _weekday(expression, reference, tense)
         case Relative():
-            return _relative(expression, reference, anchor)
+            return _relative(expression, reference, anchor, tense)
         case Period():
             return _period(expression, reference)
         case Era():
@@ -307,5 +323,8 @@ def resolve(
         )
         anchor_index = anchor[0] if anchoring is Anchoring.PREVIOUS_DATE and anchor is not None else None
         found.append(Timex(value=value, time=time, anchor_index=anchor_index, **common))
-        anchor = (len(found) - 1, point)
+        if anchoring is not Anchoring.PREVIOUS_DATE:
+            # "A year earlier ... year-earlier results" both compare with the period under
+            # discussion, not with each other: shifted dates never become anchors themselves.
+            anchor = (len(found) - 1, point)
     return tuple(found)

@@ -181,7 +181,8 @@ def _shift(m: Match) -> Expression | None:
         offset = m.direction() if "direction" in m.fields else m.param_int("offset")
     if offset is None:  # "days later": only the direction is known
         return Vague("PAST_REF" if (m.param_int("sign") or 1) < 0 else "FUTURE_REF")
-    return Shift(m.unit(), offset, m.clock())
+    at_most = m.params.get("at_most")
+    return Shift(m.unit(), offset, m.clock(), Unit(str(at_most)) if at_most is not None else None)
 
 
 def _vague(m: Match) -> Expression | None:

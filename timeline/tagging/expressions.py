@@ -109,6 +109,8 @@ class Shift:
     unit: Unit
     offset: int | None
     clock: ClockTime | None = None
+    # "the year-ago quarter" is a quarter even when the date spoken of was a day.
+    at_most: Unit | None = None
 
 
 @dataclass(frozen=True, slots=True)
