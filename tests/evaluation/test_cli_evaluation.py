@@ -80,3 +80,10 @@ def test_system_files_gold_scores_100_and_a_changed_text_is_reported(tbaq: Path,
     changed.write_text(changed.read_text(encoding="utf-8").replace("<TEXT>", "<TEXT>X", 1), encoding="utf-8")
     result = RUNNER.invoke(app, ["evaluate", str(gold_dir), "--system", str(system_dir)])
     assert f"text differs, scored as all missed: {sources[0].stem}" in result.output
+
+
+def test_report_in_a_missing_folder_fails_before_any_work(tbaq: Path, tmp_path: Path) -> None:
+    result = RUNNER.invoke(
+        app, ["evaluate", str(tbaq), "--peers", "nothing", "--json", str(tmp_path / "no" / "x")]
+    )
+    assert result.exit_code == 2 and "running" not in result.output

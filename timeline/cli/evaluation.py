@@ -95,6 +95,9 @@ def evaluate(
         raise OptionError(f"unknown tagger {', '.join(unknown) or chosen!r}; choose from {', '.join(PEERS)}")
     if system is not None and not system.is_dir():
         raise OptionError(f"--system {system}: not a directory")
+    for report in (errors, json_out):
+        if report is not None and not report.resolve().parent.is_dir():
+            raise OptionError(f"{report}: its folder does not exist")
     documents = load_corpus(corpus_dir, limit)
     runs = []
     for name in names:
@@ -112,6 +115,15 @@ def evaluate(
         typer.echo(f"note: {remark}")
     if errors is not None:
         content = error_json(runs) if errors.suffix == ".json" else error_text(runs, documents)
-        errors.write_text(content, encoding="utf-8")
+        _write(errors, content)
     if json_out is not None:
-        json_out.write_text(summary_json(runs, str(corpus_dir), len(documents)), encoding="utf-8")
+        _write(json_out, summary_json(runs, str(corpus_dir), len(documents)))
+
+
+def _write(path: Path, content: str) -> None:
+    from timeline.errors import OutputError
+
+    try:
+        path.write_text(content, encoding="utf-8")
+    except OSError as err:
+        raise OutputError(f"{path}: cannot write ({err.strerror or err})") from None
