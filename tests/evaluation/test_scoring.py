@@ -104,3 +104,8 @@ def test_unscored_spans_are_ignored_on_both_sides() -> None:
     doc = GOLD.model_copy(update={"timexes": (WEEKS,), "unscored": ((dateline.start, dateline.end),)})
     c = score_document(doc, TEXT, [timex("March 3"), WEEKS]).counts
     assert (c.gold, c.system, c.strict_gold) == (1, 1, 1)
+
+
+def test_a_span_tagged_twice_counts_once() -> None:
+    c = score_document(GOLD, TEXT, [FRIDAY, FRIDAY, timex("back")]).counts
+    assert (c.system, c.relaxed_system) == (2, 1)

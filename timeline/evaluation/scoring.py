@@ -11,7 +11,8 @@ Rules (TE3 Task A, on character spans):
 - counts are summed over the corpus before dividing (micro average);
 - a document whose system text differs from the gold text scores nothing: its gold timexes all
   count as missed, its system timexes are not aligned, and it is reported.
-Zero-width gold timexes (none in TBAQ or MEANTIME) can never overlap and are ignored.
+Zero-width timexes (none in TBAQ or MEANTIME) can never overlap and are ignored; a system span
+tagged twice counts once (the first).
 """
 
 from __future__ import annotations
@@ -132,6 +133,18 @@ def _scored(annotations: Iterable[Annotation], unscored: Sequence[tuple[int, int
     ]
 
 
+def _distinct(annotations: list[Annotation]) -> list[Annotation]:
+    """One annotation per span (the first): a span tagged twice is one TIMEX3 in TimeML, and
+    counting it twice would inflate precision."""
+    seen: set[tuple[int, int]] = set()
+    kept = []
+    for a in annotations:
+        if (a.start, a.end) not in seen:
+            seen.add((a.start, a.end))
+            kept.append(a)
+    return kept
+
+
 def scored_gold(document: CorpusDocument) -> list[Annotation]:
     """The gold timexes that count: non-empty and outside the document's unscored spans."""
     return _scored(document.timexes, document.unscored)
@@ -160,7 +173,7 @@ def score_document(gold: CorpusDocument, system_text: str, system: Sequence[Anno
             text_mismatch=True,
             missed=tuple(gold_timexes),
         )
-    system_timexes = _scored(system, gold.unscored)
+    system_timexes = _distinct(_scored(system, gold.unscored))
     missed: list[Annotation] = []
     wrong_span: list[Pair] = []
     wrong_type: list[Pair] = []
