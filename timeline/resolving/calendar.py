@@ -89,3 +89,26 @@ def shift(day: dt.date, granularity: Granularity, amount: int) -> dt.date:
         Granularity.MILLENNIUM: 12000,
     }.get(granularity, 12)
     return add_months(day, months * amount)
+
+
+def easter(year: int) -> dt.date:
+    """Easter Sunday (Gregorian; the anonymous algorithm)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    weekday_offset = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * weekday_offset) // 451
+    month, day = divmod(h + weekday_offset - 7 * m + 114, 31)
+    return dt.date(year, month, day + 1)
+
+
+def nth_weekday(year: int, month: int, weekday: int, from_day: int, nth: int) -> dt.date:
+    """The `nth` `weekday` on or after day `from_day` of the month; nth = -1 is the last one."""
+    if nth < 0:
+        last = month_end(year, month)
+        return last - dt.timedelta(days=(last.weekday() - weekday) % 7)
+    first = dt.date(year, month, from_day)
+    return first + dt.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (nth - 1))

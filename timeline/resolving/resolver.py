@@ -16,6 +16,7 @@ from timeline.tagging.expressions import (
     Duration,
     Era,
     Expression,
+    Holiday,
     Period,
     Recurrence,
     Relative,
@@ -90,18 +91,50 @@ def _absolute(e: Absolute, reference: dt.date | None, tense: Tense) -> Outcome:
         if e.day is None and e.clock is None:
             return Unresolved(f"XXXX-{e.month:02d}", Granularity.MONTH)
         return _unresolved_day(f"XXXX-{e.month:02d}{day}", e.clock)
+    if e.year_offset is not None:
+        found = point(reference.year + e.year_offset)
+        return (found, Anchoring.REFERENCE_DATE) if found else None
     options = [p for p in (point(reference.year + k) for k in (-1, 0, 1)) if p is not None]
-    chosen: Point | None
-    if e.direction == -1:
+    chosen = _pick(options, e.direction, tense, reference)
+    return (chosen, Anchoring.REFERENCE_DATE) if chosen else None
+
+
+def _pick(options: list[Point], direction: int | None, tense: Tense, reference: dt.date) -> Point | None:
+    """Which yearly occurrence a year-less date means: the one the direction word says,
+    else the nearest, pushed by the clause's tense."""
+    if direction == -1:
         before = [p for p in options if p.span()[1] < reference]
-        chosen = before[-1] if before else None
-    elif e.direction == 1:
+        return before[-1] if before else None
+    if direction == 1:
         after = [p for p in options if p.span()[0] > reference]
-        chosen = after[0] if after else None
-    elif e.direction == 0:
-        chosen = point(reference.year)
-    else:
-        chosen = min(options, key=lambda p: _distance(p, reference, tense), default=None)
+        return after[0] if after else None
+    if direction == 0:
+        return next((p for p in options if p.day.year == reference.year), None)
+    return min(options, key=lambda p: _distance(p, reference, tense), default=None)
+
+
+def _holiday(e: Holiday, reference: dt.date | None, tense: Tense) -> Outcome:
+    def point(year: int) -> Point | None:
+        try:
+            if e.easter is not None:
+                return Point(Granularity.DAY, calendar.easter(year) + dt.timedelta(days=e.easter))
+            if e.month is None:
+                return None
+            if e.day is not None:
+                return Point(Granularity.DAY, dt.date(year, e.month, e.day))
+            day = calendar.nth_weekday(year, e.month, e.weekday or 0, e.from_day, e.nth)
+            return Point(Granularity.DAY, day)
+        except ValueError:
+            return None
+
+    if e.year is not None:
+        found = point(e.year)
+        return (found, Anchoring.EXPLICIT) if found else None
+    if reference is None:
+        fixed = e.month is not None and e.day is not None
+        return Unresolved(f"XXXX-{e.month:02d}-{e.day:02d}" if fixed else "XXXX-XX-XX", Granularity.DAY)
+    options = [p for p in (point(reference.year + k) for k in (-1, 0, 1)) if p is not None]
+    chosen = _pick(options, e.direction, tense, reference)
     return (chosen, Anchoring.REFERENCE_DATE) if chosen else None
 
 
@@ -147,7 +180,7 @@ def _relative(e: Relative, reference: dt.date | None, anchor: Point | None, tens
         if e.clock is not None:
             return _unresolved_day("XXXX-XX-XX", e.clock)
         return Unresolved(UNRESOLVED[granularity] + ("-WE" if weekend else ""), granularity)
-    if weekend and e.offset == 0:
+    if e.by_tense and weekend:
         return Point(granularity, _weekend(reference, tense), weekend=True), Anchoring.REFERENCE_DATE
     day = calendar.shift(reference, GRANULARITY_OF_UNIT[e.unit], e.offset)
     return Point(granularity, day, e.clock, weekend), Anchoring.REFERENCE_DATE
@@ -230,6 +263,8 @@ def _outcome(
     match expression:
         case Absolute():
             return _absolute(expression, reference, tense)
+        case Holiday():
+            return _holiday(expression, reference, tense)
         case Weekday():
             return _weekday(expression, reference, tense)
         case Relative():

@@ -15,6 +15,7 @@ from timeline.tagging.expressions import (
     Duration,
     Era,
     Expression,
+    Holiday,
     Period,
     Recurrence,
     Relative,
@@ -61,10 +62,13 @@ class Match:
         return int(value) if value is not None else self.param_int(field)
 
     def year(self) -> int | None:
+        if "year_words" in self.fields:
+            tables = self.tables
+            return numbers.spelled_year(self.fields["year_words"], tables["number"], tables["century_word"])
         for field in ("year", "year2"):
             if field in self.fields:
                 return numbers.year(self.fields[field])
-        return None
+        return self.param_int("year")
 
     def month(self) -> int | None:
         if "month" in self.fields:
@@ -74,6 +78,9 @@ class Match:
         return None
 
     def clock(self) -> ClockTime | None:
+        named = self.lookup("named_time", "named_time")
+        if named is not None:
+            return ClockTime(hour=int(named), minute=0)
         part = self.lookup("part_of_day", "part_of_day")
         if part is None and "part" in self.params:
             part = str(self.params["part"])
@@ -118,7 +125,30 @@ def _numeric_date(m: Match) -> Expression | None:
 
 def _absolute(m: Match) -> Expression | None:
     day = int(m.fields["day"]) if "day" in m.fields else None
-    return Absolute(year=m.year(), month=m.month(), day=day, clock=m.clock(), direction=m.direction())
+    return Absolute(
+        year=m.year(),
+        month=m.month(),
+        day=day,
+        clock=m.clock(),
+        direction=m.direction(),
+        year_offset=m.direction("year_direction"),
+    )
+
+
+def _holiday(m: Match) -> Expression | None:
+    entry = m.lookup("holiday", "holiday")
+    if entry is None:
+        return None
+    return Holiday(
+        month=entry.get("month"),
+        day=entry.get("day"),
+        weekday=entry.get("weekday"),
+        from_day=entry.get("from_day", 1),
+        nth=entry.get("nth", 1),
+        easter=entry.get("easter"),
+        year=m.year(),
+        direction=m.direction(),
+    )
 
 
 def _period(m: Match) -> Expression | None:
@@ -166,7 +196,8 @@ def _relative(m: Match) -> Expression | None:
     if unit is Unit.QUARTER:
         return Period(Unit.QUARTER, None, offset=offset)
     comparative = bool(m.param_int("comparative")) and unit is Unit.YEAR
-    return Relative(unit, offset, m.clock(), comparative=comparative)
+    by_tense = bool(m.param_int("by_tense"))
+    return Relative(unit, offset, m.clock(), comparative=comparative, by_tense=by_tense)
 
 
 def _weekday(m: Match) -> Expression | None:
@@ -211,6 +242,7 @@ BUILDERS: Mapping[str, Builder] = {
     "full_date": _full_date,
     "numeric_date": _numeric_date,
     "absolute": _absolute,
+    "holiday": _holiday,
     "period": _period,
     "era": _era,
     "relative": _relative,

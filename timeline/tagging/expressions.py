@@ -56,6 +56,23 @@ class Absolute:
     day: int | None = None
     clock: ClockTime | None = None
     direction: int | None = None
+    year_offset: int | None = None  # "June last year": the year relative to the reference
+
+
+@dataclass(frozen=True, slots=True)
+class Holiday:
+    """A named day: a fixed month and day, the `nth` `weekday` on or after `from_day` of a month
+    (-1: the last), or `easter` days from Easter Sunday; in `year`, or the occurrence the
+    context gives (`direction` as for Absolute)."""
+
+    month: int | None = None
+    day: int | None = None
+    weekday: int | None = None
+    from_day: int = 1
+    nth: int = 1
+    easter: int | None = None
+    year: int | None = None
+    direction: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,6 +108,8 @@ class Relative:
     # "a year ago" comparing reporting periods: when the text was just speaking of a quarter
     # or half, it means that period a year before (TimeML news convention).
     comparative: bool = False
+    # "the weekend": which one (past or coming) the clause's tense decides, not the calendar.
+    by_tense: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,7 +157,7 @@ class Recurrence:
     clock: ClockTime | None = None
 
 
-Expression = Absolute | Period | Era | Relative | Weekday | Shift | Vague | Duration | Recurrence
+Expression = Absolute | Holiday | Period | Era | Relative | Weekday | Shift | Vague | Duration | Recurrence
 
 
 @dataclass(frozen=True, slots=True)

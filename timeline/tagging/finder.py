@@ -10,7 +10,7 @@ from timeline.settings import TaggerSettings
 from timeline.tagging.builders import BUILDERS, Match, build_mod
 from timeline.tagging.compiler import Dispatch, trigger_regex
 from timeline.tagging.context import TenseReader
-from timeline.tagging.expressions import Absolute, Candidate, Relative, Tense, Unit, Weekday
+from timeline.tagging.expressions import Absolute, Candidate, Holiday, Relative, Tense, Weekday
 from timeline.tagging.resources import Language, load_language
 
 # How far back from a trigger word an expression may start ("at least the past several years").
@@ -70,9 +70,11 @@ def _starts(text: str, trigger: int, lead_words: frozenset[str], numbers: re.Pat
 def _needs_tense(expression: object) -> bool:
     """Only dates the text leaves open in direction need the clause's tense."""
     match expression:
-        case Weekday(direction=None) | Absolute(year=None, direction=None):
+        case Weekday(direction=None) | Absolute(year=None, direction=None, year_offset=None):
             return True
-        case Relative(unit=Unit.WEEKEND):
+        case Holiday(year=None, direction=None):
+            return True
+        case Relative(by_tense=True):
             return True
     return False
 

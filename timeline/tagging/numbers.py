@@ -17,7 +17,7 @@ _NEVER_USED_BASE = dt.datetime(2000, 1, 1)
 
 def key(surface: str) -> str:
     """The table key of a matched string: lower case, single spaces, no trailing period."""
-    return " ".join(surface.lower().split()).rstrip(".")
+    return " ".join(surface.lower().replace("\u2019", "'").split()).rstrip(".")
 
 
 def number(surface: str, numbers: Mapping[str, Any]) -> int | None:
@@ -41,6 +41,17 @@ def year(surface: str) -> int:
     if len(digits) <= 2:
         return value + (2000 if value < 30 else 1900)
     return value
+
+
+def spelled_year(surface: str, numbers: Mapping[str, Any], centuries: Mapping[str, Any]) -> int | None:
+    """ "nineteen ninety-six" -> 1996, "eighteen hundred" -> 1800."""
+    century, _, rest = key(surface).replace("-", " ").partition(" ")
+    if century not in centuries:
+        return None
+    if rest == "hundred":
+        return int(centuries[century]) * 100
+    within = number(rest, numbers)
+    return None if within is None else int(centuries[century]) * 100 + within
 
 
 @lru_cache(maxsize=4096)
