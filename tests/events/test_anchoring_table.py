@@ -279,7 +279,7 @@ def test_event_of_date(case: Case) -> None:
     for words in case.title_has:
         assert words in event.title, event.title
     assert case.date not in event.title  # the title never repeats the date
-    assert event.title[:1].isupper()
+    assert not event.title[:1].islower()
     assert 0.0 <= event.confidence <= 1.0
 
 

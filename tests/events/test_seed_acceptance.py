@@ -67,7 +67,7 @@ def _check(timeline: Timeline) -> None:
                 text = " ".join((event.title, *event.participants, event.place or ""))
                 assert all(name in text for name in names), (event.title, event.participants, event.place)
         assert len(event.title.split()) <= 14
-        assert event.title[0].isupper()
+        assert not event.title[0].islower()
         for mention in event.mentions:
             assert mention.text not in event.title  # the date is not part of the title
 

@@ -52,7 +52,8 @@ def detect_events(document: Document, timexes: Sequence[Timex]) -> tuple[Event, 
     (two mentions when one sentence dates one event twice); ids are provisional.
 
     One date for coordinated verbs ("expected to trek across deserts and board boats this year")
-    gives ONE event: its trigger is the first verb, its title spans the coordination."""
+    gives ONE event: its trigger is the first verb, its title spans the coordination. A line
+    that holds nothing but a date (a dateline such as "March 01, 2008") dates no event."""
     return tuple(found.event for found in dated_events(document, timexes))
 
 
@@ -97,6 +98,8 @@ def _sentence_events(
     cue_tokens = {i: kind for start, end, kind in matches for i in range(start, end)}
     blocked = dates | {i for i, kind in cue_tokens.items() if kind != "negation"}
     found: list[DatedEvent] = []
+    if all(i in dates or not t.text[:1].isalnum() for i, t in enumerate(tokens)):
+        return found  # a line holding only a date (a dateline, a caption's date) dates no event
     for timex in timexes:
         start, end = _token_range(tokens, timex.start, timex.end)
         result = anchor(tokens, kinds, start, end, frozenset(blocked), dates)
@@ -169,7 +172,7 @@ def _event(
         trigger_word = tokens[head[-1]].text if head else timex.text
         named = head
         extent = head
-    elif kinds[result.trigger] is Kind.EVENT_NOUN:
+    elif kinds[result.trigger] is Kind.EVENT_NOUN and not _light_verb(result, kinds):
         group = noun_group(tokens, kinds, result.trigger, cue_tokens, dates)
         head = noun_head(tokens, result.trigger, dates)
         tail = complement(tokens, kinds, result.trigger + 1, dates, noun=True)
@@ -179,10 +182,13 @@ def _event(
         named = head + tail
         extent = named
     else:
-        group = verb_group(tokens, kinds, result.trigger, cue_tokens, dates)
+        # A verb, or the light verb of an event noun ("Airbus took delivery ...": the title
+        # keeps the subject and the verb, the trigger is the noun).
+        head_verb = result.conjuncts[1] if _light_verb(result, kinds) else result.trigger
+        group = verb_group(tokens, kinds, head_verb, cue_tokens, dates)
         who = subject(tokens, kinds, group.start, dates)
-        verb = predicate(tokens, group.start, result.trigger, dates)
-        tail = complement(tokens, kinds, result.trigger + 1, dates, noun=False)
+        verb = predicate(tokens, group.start, head_verb, dates)
+        tail = complement(tokens, kinds, head_verb + 1, dates, noun=False)
         tail = fit(tokens, tail, MAX_TITLE_WORDS - word_count(tokens, who) - word_count(tokens, verb))
         parts = [join(text, tokens, who), join(text, tokens, verb), join(text, tokens, tail)]
         trigger_word = tokens[result.trigger].text
@@ -218,6 +224,19 @@ def _event(
 
 
 MAX_FALLBACK_WORDS = 10
+
+
+def _light_verb(result: Anchor, kinds: tuple[Kind, ...]) -> bool:
+    """Whether the anchor is an event noun found as the object of a light verb ("held talks")."""
+    trigger = result.trigger
+    return (
+        trigger is not None
+        and len(result.conjuncts) > 1
+        and result.conjuncts[1] < trigger
+        and kinds[result.conjuncts[1]] is Kind.VERB
+    )
+
+
 # How many tokens away from the date or the event word a place may be and still be where the
 # event happened (farther ones usually locate a participant: "rebels in eastern Ukraine").
 PLACE_REACH = 8

@@ -33,6 +33,11 @@ def _determiners() -> frozenset[str]:
 
 
 @cache
+def _prepositions() -> frozenset[str]:
+    return word_set("prepositions.txt")
+
+
+@cache
 def _group_cues() -> dict[str, tuple[tuple[str, ...], ...]]:
     return multiword("org_cues.txt")
 
@@ -131,14 +136,24 @@ def _first_noun_phrase(
     return _trim_phrase(tokens, kinds, indices)
 
 
+# Words a subject never starts or ends with (left over from a clause or phrase boundary).
+EDGE_WORDS = frozenset({"the", "a", "an", "and", "or", "but", "so", "then", "also", "already", "yet"})
+
+
 def _trim_phrase(tokens: tuple[Token, ...], kinds: tuple[Kind, ...], indices: list[int]) -> list[int]:
-    """A noun phrase without its post-modifying clause and leading article, bounded in length."""
+    """A noun phrase: after any verb that precedes it ("..., said it"), without a leading
+    preposition or article, without its post-modifying clause, bounded in length."""
+    last_verb = max((n for n, i in enumerate(indices) if kinds[i] in (Kind.VERB, Kind.AUX)), default=-1)
+    if 0 <= last_verb < len(indices) - 1 and kinds[indices[-1]] not in (Kind.VERB, Kind.AUX):
+        indices = indices[last_verb + 1 :]
+    while indices and (
+        tokens[indices[0]].lower in EDGE_WORDS or tokens[indices[0]].lower in word_set("prepositions.txt")
+    ):
+        indices = indices[1:]
     for n, i in enumerate(indices):
         if n > 0 and (kinds[i] in (Kind.VERB, Kind.AUX) or tokens[i].lower in RELATIVES):
             indices = indices[:n]
             break
-    while indices and tokens[indices[0]].lower in ("the", "a", "an"):
-        indices = indices[1:]
     while (
         indices and not tokens[indices[-1]].text[:1].isalnum() and tokens[indices[-1]].text not in ("%", ")")
     ):
@@ -148,13 +163,13 @@ def _trim_phrase(tokens: tuple[Token, ...], kinds: tuple[Kind, ...], indices: li
 
 def predicate(tokens: tuple[Token, ...], group_start: int, trigger: int, dates: frozenset[int]) -> list[int]:
     """The verb group as a headline says it: no be/have auxiliaries, adverbs or dates."""
-    keep = []
+    keep: list[int] = []
     for i in range(group_start, trigger + 1):
         word = tokens[i].lower
         if i in dates or word in GROUP_DROP or tokens[i].text == ",":
             continue
-        if word in BE_FORMS and i < trigger:
-            continue
+        if word in BE_FORMS and i < trigger and not keep:
+            continue  # "Migrants (are) rescued", but "will be delivered" keeps its "be"
         if word.endswith("ly") and i < trigger and tokens[i].text.islower() and len(word) > 4:
             continue
         keep.append(i)
@@ -199,10 +214,23 @@ def complement(
             continue
         out.append(i)
         i += 1
-    while out and (
-        tokens[out[-1]].lower in word_set("prepositions.txt") or tokens[out[-1]].lower in ("and", "or")
-    ):
-        out.pop()
+    return _trim_tail(tokens, kinds, out)
+
+
+def _trim_tail(tokens: tuple[Token, ...], kinds: tuple[Kind, ...], out: list[int]) -> list[int]:
+    """No dangling function word or participle at the end ("... laptops and the", "... intended")."""
+    while out:
+        last = tokens[out[-1]]
+        if (
+            last.lower in word_set("prepositions.txt")
+            or last.lower in word_set("determiners.txt")
+            or last.lower in ("and", "or", "but", "to")
+            or (not last.text[:1].isalnum() and last.text not in ("%", ")"))
+            or (kinds[out[-1]] is Kind.VERB and len(out) > 1)
+        ):
+            out.pop()
+            continue
+        break
     return out
 
 
@@ -230,8 +258,11 @@ def places(tokens: tuple[Token, ...], lo: int, hi: int, dates: frozenset[int]) -
             and modifiers < 4
             and tokens[j].text[:1].islower()
             and tokens[j].lower not in _determiners()
+            and (
+                tokens[j].lower not in word_set("prepositions.txt") or (tokens[j].lower == "of" and modifiers)
+            )
         ):
-            j += 1
+            j += 1  # "in war-torn Libya", "in the eastern city of Tobruk", but not "in workshops with Apple"
             modifiers += 1
         name = []
         while j < hi and j not in dates and _is_name_token(tokens[j]):
@@ -342,6 +373,10 @@ def word_count(tokens: tuple[Token, ...], indices: list[int]) -> int:
 
 
 def title(parts: list[str]) -> str:
-    """Joined and capitalized; the parts were already fitted to MAX_TITLE_WORDS."""
+    """Joined and capitalized (but "iPhone", "eBay" keep their case); the parts were already
+    fitted to MAX_TITLE_WORDS."""
     text = " ".join(p for p in parts if p).strip(" ,;:-—")
+    first = text.split(" ", 1)[0]
+    if first[1:] != first[1:].lower():
+        return text
     return text[:1].upper() + text[1:]

@@ -10,14 +10,15 @@ from typing import NamedTuple
 from timeline.events.lexicon import VerbForm, auxiliaries, multiword, verb_forms, word_set
 
 _TOKEN = re.compile(
-    r"""(?:[A-Za-z]\.){2,}                     # dotted acronyms: U.N., U.S.
-      | [A-Za-z]+(?=n['\u2019]t\b)                  # "did" of "didn't"
+    r"""(?:[A-Za-z]\.){2,}                               # dotted acronyms: U.N., U.S., p.m.
+      | [A-Z]\.(?=\s+[A-Z])                             # an initial: John F. Kennedy
+      | [A-Za-z]+(?=n['\u2019]t\b)                       # "did" of "didn't"
       | n['\u2019]t\b
-      | ['\u2019](?:s|ve|re|ll|d|m)\b               # clitics: 's 've 're 'll 'd 'm
-      | \d+(?:[.,:/]\d+)*(?:st|nd|rd|th)?      # numbers, 9,500, 22nd
-      | [A-Za-z]+(?:[-'\u2019][A-Za-z]+)*           # words, war-torn, O'Brien
+      | ['\u2019](?:s|ve|re|ll|d|m)\b                    # clitics: 's 've 're 'll 'd 'm
+      | \d+(?:[.,:/]\d+)*(?:st|nd|rd|th)?(?:-[A-Za-z0-9]+)*  # 9,500, 22nd, 777-200LR
+      | [A-Za-z0-9]+(?:-[A-Za-z0-9]+|['\u2019](?!(?:s|ve|re|ll|d|m)\b)[A-Za-z]+)*  # war-torn, O'Brien
       | --+
-      | \S                                     # any other single character
+      | \S                                               # any other single character
     """,
     re.VERBOSE,
 )
@@ -260,8 +261,9 @@ def classify(tokens: tuple[Token, ...], dates: frozenset[int] = frozenset()) -> 
             else:
                 kinds[i] = Kind.EVENT_NOUN
             continue
-        if i > 0 and tokens[i].text[:1].isupper():
-            continue  # names are not verbs ("Arms", "Forces")
+        if tokens[i].text[:1].isupper() and (i > 0 or not info.tenses & _PAST_ING):
+            continue  # names are not verbs ("Arms", "Forces"), nor a sentence's first word
+            # unless it is a participle ("Speaking on Tuesday, ...", "Asked about ...")
         if not info.tenses:
             continue
         if not in_noun_context:
