@@ -10,7 +10,9 @@ from timeline.events.tokens import Kind, Token, guessed_readings
 
 # Tokens that close a clause for good: a date never reaches across them when it has a
 # candidate on its own side (dashes, semicolons, quotes, brackets).
-HARD_BOUNDARIES = frozenset({";", "—", "\u2013", "--", "(", ")", "“", "”", '"', ":", "[", "]", "_"})
+HARD_BOUNDARIES = frozenset(
+    {";", "—", "\u2013", "--", "(", ")", "“", "”", '"', ":", "[", "]", "_", "``", "''"}
+)
 # Prepositions that make the following noun an event in time ("after an airstrike").
 TEMPORAL_PREPOSITIONS = frozenset(
     {"after", "before", "during", "following", "since", "until", "amid", "ahead"}

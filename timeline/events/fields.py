@@ -10,6 +10,8 @@ from timeline.events.lexicon import case_set, countries, demonyms, multiword, pl
 from timeline.events.tokens import Kind, Token, is_capitalized
 
 MAX_TITLE_WORDS = 14
+# Lowercase particles inside names of people and places.
+NAME_PARTICLES = frozenset({"es", "de", "del", "da", "do", "al", "el", "la", "van", "von", "bin", "of"})
 MAX_SUBJECT_WORDS = 7
 MAX_OBJECT_WORDS = 24
 PRONOUNS = frozenset({"they", "he", "she", "it", "we", "i", "you", "them"})
@@ -98,6 +100,17 @@ def subject(
     if j >= 0 and tokens[j].text == ",":
         j -= 1  # the comma closing an appositive: "Italy's foreign minister, Angelino Alfano, is"
     if j < 0 or is_hard_boundary(tokens[j]) or tokens[j].text == ",":
+        return []
+    if tokens[j].lower in ("and", "or", "but"):
+        # "Munero fled to Florida in 1998 and returned to Cuba": the first verb's subject
+        for k in range(j - 1, -1, -1):
+            if is_hard_boundary(tokens[k]):
+                break
+            if kinds[k] is Kind.VERB:
+                start = k
+                while start > 0 and (kinds[start - 1] is Kind.AUX or tokens[start - 1].lower in GROUP_DROP):
+                    start -= 1
+                return subject(tokens, kinds, start, dates)
         return []
     if tokens[j].lower in RELATIVES and j > 0:
         # "forces, which attacked": the antecedent before the relative pronoun
@@ -205,6 +218,10 @@ def complement(
             out = []  # "election in 2014 was marred": the date and its preposition drop out
             i += 1
             continue
+        if token.text == "." and out and tokens[out[-1]].lower in word_set("abbreviations.txt"):
+            out.append(i)  # "the shooting of Dr. Slepian"
+            i += 1
+            continue
         if token.text == "," or is_hard_boundary(token) or word in OBJECT_STOPS or token.text in ".!?":
             break
         if word in word_set("subordinators.txt") and (word != "that" or not out):
@@ -264,10 +281,17 @@ def places(tokens: tuple[Token, ...], lo: int, hi: int, dates: frozenset[int]) -
         ):
             j += 1  # "in war-torn Libya", "in the eastern city of Tobruk", but not "in workshops with Apple"
             modifiers += 1
-        name = []
-        while j < hi and j not in dates and _is_name_token(tokens[j]):
-            name.append(j)
+        name: list[int] = []
+        while j < hi and j not in dates:
+            if _is_name_token(tokens[j]):
+                name.append(j)
+            elif name and tokens[j].lower in NAME_PARTICLES and j + 1 < hi and _is_name_token(tokens[j + 1]):
+                name.append(j)  # "Dar es Salaam", "Rio de Janeiro"
+            else:
+                break
             j += 1
+        if name and tokens[name[0]].text in demonyms():
+            name = []  # "in the Kenyan and Tanzanian capitals": an adjective, not a place
         if name:
             text = " ".join(tokens[k].text for k in name)
             if (
@@ -302,7 +326,7 @@ def participants(tokens: tuple[Token, ...], indices: list[int], excluded: set[in
         while k < len(chosen) and chosen[k] == run[-1] + 1:
             nxt = tokens[chosen[k]]
             if _is_name_token(nxt) or (
-                nxt.lower in ("of", "for", "de", "al")
+                nxt.lower in NAME_PARTICLES | {"for"}
                 and k + 1 < len(chosen)
                 and _is_name_token(tokens[chosen[k + 1]])
             ):

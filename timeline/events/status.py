@@ -100,8 +100,9 @@ def noun_group(
         if is_hard_boundary(tokens[j]):
             break
         if kinds[j] is Kind.VERB:
+            # the verb's negation is not the noun's: "did not attend the meeting on Monday"
             group = verb_group(tokens, kinds, j, cue_tokens, dates)
-            return VerbGroup(noun, group.tense, group.negated, group.cue_kinds)
+            return VerbGroup(noun, group.tense, False, group.cue_kinds)
         if kinds[j] is Kind.AUX:
             return VerbGroup(noun, _tense(tokens, range(j, j + 1), j, frozenset()), False, frozenset())
     # No verb before it: the noun is the subject ("Friday's attack killed 20 people").
@@ -110,7 +111,7 @@ def noun_group(
             break
         if kinds[j] is Kind.VERB:
             group = verb_group(tokens, kinds, j, cue_tokens, dates)
-            return VerbGroup(noun, group.tense, group.negated, group.cue_kinds)
+            return VerbGroup(noun, group.tense, False, group.cue_kinds)
     return VerbGroup(noun, "none", False, frozenset())
 
 

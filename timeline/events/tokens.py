@@ -17,7 +17,7 @@ _TOKEN = re.compile(
       | ['\u2019](?:s|ve|re|ll|d|m)\b                    # clitics: 's 've 're 'll 'd 'm
       | \d+(?:[.,:/]\d+)*(?:st|nd|rd|th)?(?:-[A-Za-z0-9]+)*  # 9,500, 22nd, 777-200LR
       | [A-Za-z0-9]+(?:-[A-Za-z0-9]+|['\u2019](?!(?:s|ve|re|ll|d|m)\b)[A-Za-z]+)*  # war-torn, O'Brien
-      | --+
+      | --+ | `` | ''
       | \S                                               # any other single character
     """,
     re.VERBOSE,
