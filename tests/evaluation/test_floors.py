@@ -35,7 +35,7 @@ def test_floors_cover_both_corpora_and_every_metric() -> None:
 
 def test_floors_only_go_up_unless_lowering_is_explicit() -> None:
     current = Floors(
-        tolerance=0.5,
+        tolerance={"c": 0.5},
         corpora={"c": {"strict_f1": 80.0, "relaxed_f1": 90.0, "type_f1": 85.0, "value_f1": 70.0}},
     )
     measured = {"c": {"strict_f1": 85.0, "relaxed_f1": 85.0, "type_f1": 85.3, "value_f1": 70.0}}
@@ -44,3 +44,9 @@ def test_floors_only_go_up_unless_lowering_is_explicit() -> None:
     assert changes == ["c strict_f1: 80.0 -> 84.5"]
     down, _ = raised(current, measured, allow_lower=True)
     assert down.corpora["c"]["relaxed_f1"] == 84.5
+
+
+def test_tolerance_is_per_corpus_with_a_default() -> None:
+    floors = Floors(tolerance={"small": 1.0}, corpora={})
+    assert (floors.tolerance_of("small"), floors.tolerance_of("other")) == (1.0, 0.5)
+    assert FLOORS.tolerance_of("meantime-en") > FLOORS.tolerance_of("te3-tbaq")

@@ -26,6 +26,7 @@ class Annotation(Frozen):
     mod: str | None = None
     tid: str | None = Field(None, description="TIMEX3 id (tid in TimeML, m_id in MEANTIME)")
     anchor_tid: str | None = Field(None, description="anchorTimeID, when annotated")
+    rule: str | None = Field(None, description="system side: the tagger rule that produced it, when known")
 
     @model_validator(mode="after")
     def _span_matches(self) -> Annotation:

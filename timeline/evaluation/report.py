@@ -87,7 +87,8 @@ def _context(text: str, a: Annotation, width: int = 40) -> str:
 
 def _describe(a: Annotation) -> str:
     mod = f" mod={a.mod}" if a.mod else ""
-    return f"{a.type} {a.value}{mod}"
+    rule = f" [{a.rule}]" if a.rule else ""
+    return f"{a.type} {a.value}{mod}{rule}"
 
 
 def _pair(p: Pair) -> str:
@@ -109,6 +110,26 @@ def by_type(run: PeerRun, documents: Sequence[CorpusDocument]) -> list[str]:
     return lines
 
 
+def by_rule(run: PeerRun) -> list[str]:
+    """Per tagger rule (when the tagger names them): its spurious, wrong-span, -type and -value timexes."""
+    assert run.result is not None
+    counts: dict[str, Counter[str]] = {}
+    for doc in run.result.documents:
+        for a in doc.spurious:
+            counts.setdefault(a.rule or "?", Counter())["spurious"] += 1
+        for category in ("wrong_span", "wrong_type", "wrong_value"):
+            for pair in getattr(doc, category):
+                counts.setdefault(pair.system.rule or "?", Counter())[category] += 1
+    if set(counts) <= {"?"}:
+        return []
+    columns = ("spurious", "wrong_span", "wrong_type", "wrong_value")
+    width = max(len(r) for r in counts)
+    lines = [f"{'rule':<{width}} " + " ".join(f"{c:>11}" for c in columns)]
+    for rule, found in sorted(counts.items(), key=lambda item: (-sum(item[1].values()), item[0])):
+        lines.append(f"{rule:<{width}} " + " ".join(f"{found[c]:>11}" for c in columns))
+    return lines
+
+
 def error_text(runs: Sequence[PeerRun], documents: Sequence[CorpusDocument]) -> str:
     """Every error of every measured peer, grouped by category, with context from the text."""
     texts = {d.id: d.text for d in documents}
@@ -118,6 +139,9 @@ def error_text(runs: Sequence[PeerRun], documents: Sequence[CorpusDocument]) -> 
             continue
         lines.append(f"## {run.name}: by gold type")
         lines.extend([*by_type(run, documents), ""])
+        rules = by_rule(run)
+        if rules:
+            lines.extend([f"## {run.name}: errors by rule", *rules, ""])
         for category in CATEGORIES:
             entries: list[str] = []
             for doc in run.result.documents:

@@ -68,6 +68,7 @@ class TimelinePeer(Peer):
                 type=str(t.type),
                 value=t.value,
                 mod=str(t.mod) if t.mod else None,
+                rule=t.rule,
             )
             for t in self._annotate(text, reference_date, self._settings)
         ]
