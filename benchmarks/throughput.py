@@ -281,36 +281,50 @@ def median_seconds(command: list[str], runs: int, cwd: Path) -> tuple[float, flo
 class Measured:
     seconds: float
     peak_tree_rss: int  # bytes: the largest sum over the process and its workers at one sample
+    peak_tree_pss: int  # bytes: the same in PSS, which counts pages shared by forked workers once
     peak_process_rss: int  # bytes: the largest single process (kernel's ru_maxrss, exact)
     cpu: float  # user + system seconds of the process and its workers
-    rss_by_decile: list[int]  # bytes: peak tree RSS in each tenth of the run's duration
+    rss_by_decile: list[int]  # bytes: peak tree RSS in each tenth of the input read
 
 
-def _tree_rss(pid: int) -> int:
+def _tree_memory(pid: int, source: Path | None) -> tuple[int, int, float | None]:
+    """(RSS sum, PSS sum, fraction of `source` read by the main process) of `pid` and its workers."""
     import psutil
 
     try:
         root = psutil.Process(pid)
         processes = [root, *root.children(recursive=True)]
     except psutil.NoSuchProcess:
-        return 0
-    total = 0
+        return 0, 0, None
+    rss = pss = 0
     for process in processes:
         with contextlib.suppress(psutil.NoSuchProcess, psutil.AccessDenied):
-            total += process.memory_info().rss
-    return total
+            info = process.memory_full_info()
+            rss += info.rss
+            pss += getattr(info, "pss", info.rss)
+    fraction = None
+    if source is not None:
+        with contextlib.suppress(psutil.NoSuchProcess, psutil.AccessDenied):
+            size = source.stat().st_size or 1
+            for handle in root.open_files():
+                if handle.path == str(source):
+                    fraction = handle.position / size
+    return rss, pss, fraction
 
 
-def run_measured(command: list[str], cwd: Path, interval: float = 0.25) -> Measured:
-    """Run `command`, sampling the RSS of it and its worker processes until it exits."""
-    samples: list[tuple[float, int]] = []
+def run_measured(
+    command: list[str], cwd: Path, source: Path | None = None, interval: float = 0.25
+) -> Measured:
+    """Run `command`, sampling the memory of it and its worker processes until it exits; with
+    `source`, also how far it has read that file, so memory can be set against input consumed."""
+    samples: list[tuple[float, int, int, float | None]] = []
     start = time.perf_counter()
     process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     done = threading.Event()
 
     def sample() -> None:
         while not done.is_set():
-            samples.append((time.perf_counter() - start, _tree_rss(process.pid)))
+            samples.append((time.perf_counter() - start, *_tree_memory(process.pid, source)))
             done.wait(interval)
 
     sampler = threading.Thread(target=sample, daemon=True)
@@ -325,12 +339,17 @@ def run_measured(command: list[str], cwd: Path, interval: float = 0.25) -> Measu
     if process.returncode != 0:
         raise RuntimeError(f"{' '.join(command)} failed: {stderr.decode(errors='replace')[-2000:]}")
     deciles = [0] * 10
-    for at, rss in samples:
-        slot = min(9, int(10 * at / seconds)) if seconds > 0 else 0
+    read = 0.0
+    for at, rss, _, fraction in samples:
+        # Input read when known (the file is open), else elapsed time: both grow with the corpus.
+        read = max(read, fraction) if fraction is not None else read
+        position = read if source is not None and read > 0 else (at / seconds if seconds > 0 else 0.0)
+        slot = min(9, int(10 * position))
         deciles[slot] = max(deciles[slot], rss)
-    peak = max((rss for _, rss in samples), default=0)
+    peak = max((rss for _, rss, _, _ in samples), default=0)
+    peak_pss = max((pss for _, _, pss, _ in samples), default=0)
     # ru_maxrss is in kilobytes on Linux: the largest of the child and the workers it waited for.
-    return Measured(seconds, peak, usage.ru_maxrss * 1024, usage.ru_utime + usage.ru_stime, deciles)
+    return Measured(seconds, peak, peak_pss, usage.ru_maxrss * 1024, usage.ru_utime + usage.ru_stime, deciles)
 
 
 def extract_jsonl_command(corpus: Path, out: Path, jobs: int) -> list[str]:
@@ -581,7 +600,7 @@ def section_corpus(report: Report, texts: list[Text], sizes_mb: list[int], jobs:
         corpus = workdir / f"corpus-{size_mb}mb.jsonl"
         size, count = generate_corpus(texts, size_mb * MB, corpus)
         out = workdir / f"corpus-{size_mb}mb.events.jsonl"
-        measured = run_measured(extract_jsonl_command(corpus, out, jobs), workdir)
+        measured = run_measured(extract_jsonl_command(corpus, out, jobs), workdir, corpus)
         with out.open("rb") as handle:
             events = sum(1 for _ in handle)
         rows.append(
@@ -594,6 +613,7 @@ def section_corpus(report: Report, texts: list[Text], sizes_mb: list[int], jobs:
                 size / measured.seconds / MB,
                 size / measured.cpu / MB,
                 measured.peak_tree_rss / MB,
+                measured.peak_tree_pss / MB,
                 measured.peak_process_rss / MB,
             )
         )
@@ -611,11 +631,15 @@ def section_corpus(report: Report, texts: list[Text], sizes_mb: list[int], jobs:
             "MB/s (wall)",
             "MB per CPU s",
             "peak RSS all processes MB",
+            "peak PSS all processes MB",
             "peak RSS largest process MB",
         ),
         rows,
     )
-    report.note("Peak RSS of all processes in each tenth of the run (MB): growth with input would show here.")
+    report.note(
+        "Peak RSS of all processes (MB) while each tenth of the input was being read: "
+        "growth with input would show here."
+    )
     report.table(
         ("corpus MB", *[f"{10 * i}-{10 * i + 10}%" for i in range(10)]),
         [(size, *curve) for size, curve in curves.items()],
