@@ -18,6 +18,8 @@ TEMPORAL_PREPOSITIONS = frozenset(
     {"after", "before", "during", "following", "since", "until", "amid", "ahead"}
 )
 
+# Adverbs that open a fronted time phrase: "Earlier this month, a group indicated ...".
+FRONTING_ADVERBS = frozenset({"earlier", "later", "late", "early", "then", "also", "since"})
 # Subordinators that are prepositions when a date follows them.
 PREPOSITION_LIKE = frozenset({"since", "until", "as", "before", "after", "when"})
 
@@ -27,6 +29,7 @@ COMMA_COST = 3
 SUBORDINATOR_COST = 4
 NOUN_COST = 5
 GERUND_COST = 2
+ADJACENT_NOUN_BONUS = 3
 REPORTING_COST = 2
 # A reporting verb after the date across a comma is a parenthetical ("..., police said").
 PARENTHETICAL_COST = 8
@@ -128,13 +131,30 @@ def _cost(tokens: tuple[Token, ...], kinds: tuple[Kind, ...], i: int, start: int
         cost += NOUN_COST
         if tokens[i].lower.endswith("ing") and tokens[i].lower not in _event_nouns():
             cost += GERUND_COST  # "in over-the-counter trading yesterday": the verb is the news
-        if any(t.lower in TEMPORAL_PREPOSITIONS for t in tokens[max(0, i - 3) : i]):
-            cost -= NOUN_COST + 1
+        between = range(min(i, end) + 1, max(i, start))
+        if any(t.lower in TEMPORAL_PREPOSITIONS for t in tokens[max(0, i - 3) : i]) and not any(
+            kinds[k] in (Kind.VERB, Kind.AUX) for k in between
+        ):
+            cost -= NOUN_COST + 1  # "after an airstrike ... Oct. 22" (but not "since the decision was")
+        if i == start - 1 and not _object_of_verb(tokens, kinds, i):
+            # "the attacks Aug. 7 at the embassies", "during a television appearance Sunday
+            # night" (but "announced the deal last year" dates the announcing)
+            cost -= ADJACENT_NOUN_BONUS
     elif _lemma(tokens[i]) in _reporting():
         cost += REPORTING_COST
         if i > end and any(t.text == "," for t in tokens[lo:hi]):
             cost += PARENTHETICAL_COST
     return cost
+
+
+def _object_of_verb(tokens: tuple[Token, ...], kinds: tuple[Kind, ...], noun: int) -> bool:
+    """Whether the noun phrase ending at `noun` directly follows a verb (is its object)."""
+    j = noun - 1
+    while j >= 0 and kinds[j] in (Kind.OTHER, Kind.EVENT_NOUN) and tokens[j].text[:1].isalnum():
+        if tokens[j].lower in _prepositions():
+            return False
+        j -= 1
+    return j >= 0 and kinds[j] is Kind.VERB
 
 
 def _relative_clause_verbs(tokens: tuple[Token, ...], kinds: tuple[Kind, ...], end: int, hi: int) -> set[int]:
@@ -163,7 +183,11 @@ def _relative_clause_verbs(tokens: tuple[Token, ...], kinds: tuple[Kind, ...], e
 def _fronted_adverbial(
     tokens: tuple[Token, ...], kinds: tuple[Kind, ...], lo: int, start: int, end: int, hi: int
 ) -> int | None:
-    """The comma closing a verbless phrase that opens the clause and holds the date, if any."""
+    """The comma closing a verbless phrase that opens the clause with a preposition or adverb and
+    holds the date ("In composite trading yesterday, ..."), if any."""
+    opener = tokens[lo].lower if lo < start else ""
+    if opener not in _prepositions() and opener not in FRONTING_ADVERBS:
+        return None
     for i in range(lo, hi):
         if start <= i < end:
             continue
@@ -176,16 +200,17 @@ def _fronted_adverbial(
 
 def _prenominal_noun(tokens: tuple[Token, ...], kinds: tuple[Kind, ...], end: int) -> int | None:
     """An event noun right after the date that the date modifies: "the 2014 election",
-    "Friday's attack", "his Aug. 2 power-grab", "last year's presidential election"."""
+    "Friday's attack", "his Aug. 2 power-grab", "last year's deadly U.S. Embassy blasts",
+    "the Dec. 21, 1988, bombing", "the 1959 trade embargo"."""
     j = end
-    if j < len(tokens) and tokens[j].lower in ("'s", "'"):
+    if j < len(tokens) and tokens[j].lower in ("'s", "'", ","):
         j += 1
-    for k in range(j, min(j + 3, len(tokens))):
+    for k in range(j, min(j + 4, len(tokens))):
         if kinds[k] is Kind.EVENT_NOUN:
             return k
         word = tokens[k]
-        # only adjectives may come between: no function words, names, verbs or punctuation
-        if not (word.text.isalpha() or "-" in word.text) or kinds[k] is not Kind.OTHER:
+        # only modifiers may come between: no function words, auxiliaries or punctuation
+        if not (word.text.replace(".", "").replace("-", "").isalnum()) or kinds[k] is Kind.AUX:
             return None
         if word.lower in _function_words():
             return None

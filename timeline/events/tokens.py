@@ -153,7 +153,7 @@ def word_info(text: str) -> WordInfo:
         and lower not in _prepositions()
         and lower not in auxiliaries()
         and lower not in _pronouns(),
-        capital_word=text[:1].isupper() and text.isalpha(),
+        capital_word=text[:1].isupper() and text.replace(".", "").isalpha(),
         adverb=lower.endswith("ly") and text.islower() and lower != "only",
         digit=text[:1].isdigit(),
         event_noun=_event_noun(lower),
@@ -197,7 +197,7 @@ def _noun_context(
     # a preposition or a verb
     k = j
     run = 0
-    while k >= 1 and run < 4 and k not in dates and kinds[k] is Kind.OTHER:
+    while k >= 1 and run < 4 and k not in dates and kinds[k] in (Kind.OTHER, Kind.EVENT_NOUN):
         if infos[k].modifier or infos[k].capital_word:
             k -= 1
             run += 1
@@ -235,6 +235,10 @@ EVENT_SUFFIXES = ("tion", "sion", "ment")
 def _event_noun(word: str) -> bool:
     if word in _event_nouns():
         return True
+    if word.endswith("s") and len(word) > 3:
+        singular = word[:-2] if word.endswith(("ches", "shes", "sses", "xes")) else word[:-1]
+        if singular in _event_nouns() or _event_noun(singular):
+            return True  # "incidents", "attacks", "bombings", "elections"
     return len(word) >= 7 and word.endswith(EVENT_SUFFIXES) and word not in _nonevent_nouns()
 
 
@@ -272,12 +276,23 @@ def classify(tokens: tuple[Token, ...], dates: frozenset[int] = frozenset()) -> 
             kinds[i] = Kind.EVENT_NOUN  # a gerund: "the killing", "of blowing up a jet"
     # "Magna shares closed", "Ratners's shares were up", "the iTunes store passes": an -s or
     # base form right before a finite verb or auxiliary is the subject noun, not a verb.
+    # A date between subject and verb does not count: "U.S. forces Thursday launched".
     for i in range(len(tokens) - 1):
         if kinds[i] is Kind.VERB and not infos[i].tenses & _PAST_ING and not infos[i].have_do:
-            following = kinds[i + 1]
-            if (following is Kind.VERB and infos[i + 1].tenses & _PAST_PRESENT) or (
-                following is Kind.AUX and infos[i + 1].finite
+            n = i + 1
+            while n < len(tokens) - 1 and n in dates:
+                n += 1
+            following = kinds[n]
+            if (following is Kind.VERB and infos[n].tenses & _PAST_PRESENT) or (
+                following is Kind.AUX and infos[n].finite
             ):
+                kinds[i] = Kind.OTHER
+    # An event noun that modifies the next noun is not the head: "abortion providers",
+    # "arrest warrant" (but "the attack killed", "talks ended", "the meeting Monday").
+    for i in range(len(tokens) - 1):
+        if kinds[i] is Kind.EVENT_NOUN and i + 1 not in dates and kinds[i + 1] is Kind.OTHER:
+            nxt = infos[i + 1]
+            if nxt.modifier and not nxt.tenses and not nxt.adverb:
                 kinds[i] = Kind.OTHER
     return tuple(kinds)
 
