@@ -32,7 +32,7 @@ TABLE = [
 # Participants or places a reader expects to see for an event word.
 EXPECTED_NAMES = {
     "airstrike": ("Haftar", "Benghazi"),
-    "trek": ("Libya",),
+    "trek": ("Tens of thousands of people", "Libya"),
     "voiced": ("Kobler",),
     "offered": ("Johnson",),
     "agreed": ("European Union",),

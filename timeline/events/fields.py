@@ -156,8 +156,19 @@ EDGE_WORDS = frozenset({"the", "a", "an", "and", "or", "but", "so", "then", "als
 def _trim_phrase(tokens: tuple[Token, ...], kinds: tuple[Kind, ...], indices: list[int]) -> list[int]:
     """A noun phrase: after any verb that precedes it ("..., said it"), without a leading
     preposition or article, without its post-modifying clause, bounded in length."""
-    last_verb = max((n for n, i in enumerate(indices) if kinds[i] in (Kind.VERB, Kind.AUX)), default=-1)
-    if 0 <= last_verb < len(indices) - 1 and kinds[indices[-1]] not in (Kind.VERB, Kind.AUX):
+    # "..., said it can be tested": a verb opening a new clause ends what came before; a
+    # participle modifying a noun does not ("people seeking better lives", "a group led by").
+    last_verb = max(
+        (
+            n
+            for n, i in enumerate(indices[:-1])
+            if kinds[i] in (Kind.VERB, Kind.AUX)
+            and not tokens[i].lower.endswith("ing")
+            and (tokens[indices[n + 1]].lower in PRONOUNS or tokens[indices[n + 1]].lower in _determiners())
+        ),
+        default=-1,
+    )
+    if last_verb >= 0:
         indices = indices[last_verb + 1 :]
     while indices and (
         tokens[indices[0]].lower in EDGE_WORDS or tokens[indices[0]].lower in word_set("prepositions.txt")
