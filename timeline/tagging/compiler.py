@@ -42,7 +42,7 @@ def rule_regex(rule: Rule, patterns: Mapping[str, str]) -> str:
     return body
 
 
-_LITERAL = re.compile(r"(?P<word>[\w' -]+?)(?:\\\.\??)?")
+_LITERAL = re.compile(r"(?P<word>(?:[\w'\u2019 -]|\\\.)+?)(?:\\\.\??)?")
 
 
 def _trie(words: list[str]) -> str:
@@ -70,20 +70,23 @@ def _trie(words: list[str]) -> str:
 
 
 def trigger_regex(alternatives: tuple[str, ...]) -> re.Pattern[str]:
-    """One case-insensitive regex finding trigger words: literal words as a trie (whole words),
-    the few regex alternatives as they are."""
-    words: list[str] = []
+    """One regex finding trigger words: literal words as a case-sensitive trie of their lower,
+    capitalized, title and upper case forms (whole words), the few regex alternatives as they are.
+    Case-sensitive literals keep the regex engine on its fast path."""
+    words: set[str] = set()
     others: list[str] = []
     for alternative in alternatives:
         literal = _LITERAL.fullmatch(alternative)
-        if literal:
-            words.append(literal.group("word").lower())
-        else:
+        if literal is None:
             others.append(alternative)
-    body = f"(?:{_trie(sorted(set(words)))})(?!\\w)"
+            continue
+        word = literal.group("word").replace("\\.", ".")
+        lower = word.lower()
+        words.update({lower, lower[:1].upper() + lower[1:], word.title(), word.upper(), word})
+    body = f"(?:{_trie(sorted(words))})(?!\\w)"
     if others:
-        body += "|" + "|".join(others)
-    return re.compile(rf"(?<!\w)(?i:{body})")
+        body += "|(?i:" + "|".join(others) + ")"
+    return re.compile(rf"(?<!\w)(?:{body})")
 
 
 _LETTERS = re.compile(r"[^\W\d_]+")
