@@ -102,11 +102,12 @@ def cue_matches(tokens: tuple[Token, ...]) -> tuple[tuple[int, int, str], ...]:
 
 def hard_segment(tokens: tuple[Token, ...], start: int, end: int) -> tuple[int, int]:
     """Token range [lo, hi) between the hard boundaries around tokens[start:end]."""
+    hard = HARD_BOUNDARIES
     lo = start
-    while lo > 0 and not is_hard_boundary(tokens[lo - 1]):
+    while lo > 0 and tokens[lo - 1].text not in hard and tokens[lo - 1].text != "-":
         lo -= 1
     hi = end
-    while hi < len(tokens) and not is_hard_boundary(tokens[hi]):
+    while hi < len(tokens) and tokens[hi].text not in hard and tokens[hi].text != "-":
         hi += 1
     return lo, hi
 

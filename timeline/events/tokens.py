@@ -46,9 +46,16 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> tuple[Token, 
     """Tokens of text[start:end], offsets relative to the whole text."""
     stop = len(text) if end is None else end
     return tuple(
-        Token(m.group(0), m.start(), m.end(), m.group(0).lower().replace("\u2019", "'"))
-        for m in _TOKEN.finditer(text, start, stop)
+        [
+            Token(word := m.group(), m.start(), m.end(), _lower(word))
+            for m in _TOKEN.finditer(text, start, stop)
+        ]
     )
+
+
+@lru_cache(maxsize=65536)
+def _lower(word: str) -> str:
+    return word.lower().replace("\u2019", "'")
 
 
 @cache
@@ -259,7 +266,7 @@ def classify(tokens: tuple[Token, ...], dates: frozenset[int] = frozenset()) -> 
             continue
         in_noun_context = _noun_context(tokens, infos, kinds, noun_like, i, dates)
         noun_like[i] = in_noun_context
-        if info.event_noun or _compound_noun(tokens, i):
+        if info.event_noun or (tokens[i].lower in _compounds_by_last_word() and _compound_noun(tokens, i)):
             if info.tenses and not in_noun_context and _verbal_context(tokens, i):
                 kinds[i] = Kind.VERB
             else:
