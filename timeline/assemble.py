@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from timeline.events import trigger_lemma
+from timeline.events import looks_like_name, trigger_lemma
 from timeline.models import DocumentInfo, Event, Mention, Timeline
 
 # Title words that say nothing about which event it is.
@@ -31,6 +31,35 @@ def _content_words(title: str) -> frozenset[str]:
     return frozenset(w for w in (m.group(0).lower() for m in _WORD.finditer(title)) if w not in _FILLER)
 
 
+# Prepositions after which a title names a place, not an actor ("... in Benghazi").
+_LOCATIVE = frozenset(
+    {"in", "at", "off", "near", "outside", "inside", "across", "through", "of", "from", "to"}
+)
+
+
+def _actors(title: str) -> frozenset[str]:
+    """Names of actors in a title: capitalized words that are not places ("in Germany") and not
+    just the capitalized first word ("Airstrike by ...")."""
+    words = [m.group(0) for m in _WORD.finditer(title)]
+    out: set[str] = set()
+    after_locative = False
+    for n, word in enumerate(words):
+        lower = word.lower()
+        if lower in _LOCATIVE:
+            after_locative = True
+            continue
+        if not word[:1].isupper():
+            after_locative = False
+            continue
+        if after_locative:
+            continue
+        first_only = n == 0 and not (len(words) > 1 and words[1][:1].isupper())
+        if first_only and not looks_like_name(word):
+            continue  # "Police arrested ...", "Migrants rescued ...": capitalized as the first word
+        out.add(re.sub(r"['\u2019]s$", "", lower))
+    return frozenset(out)
+
+
 def _similarity(a: frozenset[str], b: frozenset[str]) -> float:
     if not a and not b:
         return 1.0
@@ -46,6 +75,7 @@ class _Identity:
     negated: bool
     lemma: str
     words: frozenset[str]
+    actors: frozenset[str]
 
     @classmethod
     def of(cls, event: Event) -> _Identity:
@@ -55,6 +85,7 @@ class _Identity:
             event.negated,
             trigger_lemma(event),
             _content_words(event.title),
+            _actors(event.title),
         )
 
     def matches(self, other: _Identity) -> bool:
@@ -62,13 +93,15 @@ class _Identity:
             return False
         similarity = _similarity(self.words, other.words)
         if self.lemma == other.lemma:
-            return similarity >= SAME_TRIGGER_TITLE
+            # the same event word on the same day: related titles or a shared actor
+            return similarity >= SAME_TRIGGER_TITLE or bool(self.actors & other.actors)
         return similarity >= SAME_TITLE
 
 
 def same_event(a: Event, b: Event) -> bool:
     """Whether two dated events are one: same date value, and the same event word with related
-    titles, or near-identical titles. Events on different dates never merge."""
+    titles or a shared actor (titles are compared, being what a merge never changes), or
+    near-identical titles. Events on different dates never merge."""
     return _Identity.of(a).matches(_Identity.of(b))
 
 

@@ -164,3 +164,17 @@ def test_assemble_does_not_depend_on_input_order(found: list[Event], random: obj
     shuffled = list(found)
     random.shuffle(shuffled)  # type: ignore[attr-defined]
     assert assemble(INFOS, shuffled) == assemble(INFOS, found)
+
+
+def test_same_event_worded_differently_merges_on_a_shared_actor() -> None:
+    a = "Italy's foreign minister Angelino Alfano will meet Russia's Sergei Lavrov next week in Bonn."
+    b = "Alfano is due to meet his Russian counterpart next week in Germany."
+    timeline = _timeline(a, b, dates=("next week",))
+    (meeting,) = timeline.events
+    assert [m.document_id for m in meeting.mentions] == ["doc0", "doc1"]
+
+
+def test_a_shared_place_alone_does_not_merge() -> None:
+    a = "Government troops attacked rebels in Mosul on Tuesday."
+    b = "Insurgents attacked a police convoy near Mosul on Tuesday."
+    assert len(_timeline(a, b).events) == 2

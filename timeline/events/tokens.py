@@ -7,7 +7,7 @@ from enum import Enum
 from functools import cache, lru_cache
 from typing import NamedTuple
 
-from timeline.events.lexicon import VerbForm, auxiliaries, multiword, verb_forms, word_set
+from timeline.events.lexicon import VerbForm, auxiliaries, demonyms, multiword, verb_forms, word_set
 
 _TOKEN = re.compile(
     r"""(?:[A-Za-z]\.){2,}                               # dotted acronyms: U.N., U.S., p.m.
@@ -378,3 +378,21 @@ def lemma_of(word: str) -> str:
     """The lemma of a word out of context (verbs lemmatized, other words lowercased)."""
     lower = word.lower().replace("\u2019", "'")
     return verb_lemma(Token(word, 0, len(word), lower))
+
+
+def looks_like_name(word: str) -> bool:
+    """Whether a capitalized word out of context is likely a name, not a common word that was
+    capitalized as a sentence's or title's first word: not a known verb, event noun, group noun,
+    demonym or function word, and not a plural."""
+    lower = _lower(word)
+    if word.isupper() and len(word) > 1:
+        return True  # acronyms: EU, NATO
+    return not (
+        _readings(lower)
+        or _event_noun(lower)
+        or lower in word_set("org_cues.txt")
+        or lower in word_set("nonnames.txt")
+        or lower in word_set("determiners.txt")
+        or word in demonyms()
+        or lower.endswith("s")
+    )
