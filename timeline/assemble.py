@@ -37,11 +37,13 @@ _LOCATIVE = frozenset(
 )
 
 
-def _actors(title: str) -> frozenset[str]:
-    """Names of actors in a title: capitalized words that are not places ("in Germany") and not
-    just the capitalized first word ("Airstrike by ...")."""
+def _names(title: str) -> tuple[frozenset[str], frozenset[str]]:
+    """Actors and places named in a title: capitalized words after a locative preposition are
+    places ("... in Benghazi"); the others are actors, except a capitalized first word that is
+    only capitalized for being first ("Airstrike by ...", "Police arrested ...")."""
     words = [m.group(0) for m in _WORD.finditer(title)]
-    out: set[str] = set()
+    actors: set[str] = set()
+    places: set[str] = set()
     after_locative = False
     for n, word in enumerate(words):
         lower = word.lower()
@@ -51,13 +53,15 @@ def _actors(title: str) -> frozenset[str]:
         if not word[:1].isupper():
             after_locative = False
             continue
+        name = re.sub(r"['\u2019]s$", "", lower)
         if after_locative:
+            places.add(name)
             continue
         first_only = n == 0 and not (len(words) > 1 and words[1][:1].isupper())
         if first_only and not looks_like_name(word):
-            continue  # "Police arrested ...", "Migrants rescued ...": capitalized as the first word
-        out.add(re.sub(r"['\u2019]s$", "", lower))
-    return frozenset(out)
+            continue
+        actors.add(name)
+    return frozenset(actors), frozenset(places)
 
 
 def _similarity(a: frozenset[str], b: frozenset[str]) -> float:
@@ -76,6 +80,7 @@ class _Identity:
     lemma: str
     words: frozenset[str]
     actors: frozenset[str]
+    places: frozenset[str]
 
     @classmethod
     def of(cls, event: Event) -> _Identity:
@@ -85,17 +90,19 @@ class _Identity:
             event.negated,
             trigger_lemma(event),
             _content_words(event.title),
-            _actors(event.title),
+            *_names(event.title),
         )
 
     def matches(self, other: _Identity) -> bool:
         if self.value != other.value or self.start != other.start or self.negated != other.negated:
             return False
+        same_word = self.lemma == other.lemma
+        if same_word and self.actors & other.actors:
+            return True  # the same event word, the same day, a shared actor ("Alfano ... meet")
+        if self.places and other.places and not self.places & other.places:
+            return False  # "leaders met in Paris" and "leaders met in Geneva": two meetings
         similarity = _similarity(self.words, other.words)
-        if self.lemma == other.lemma:
-            # the same event word on the same day: related titles or a shared actor
-            return similarity >= SAME_TRIGGER_TITLE or bool(self.actors & other.actors)
-        return similarity >= SAME_TITLE
+        return similarity >= (SAME_TRIGGER_TITLE if same_word else SAME_TITLE)
 
 
 def same_event(a: Event, b: Event) -> bool:

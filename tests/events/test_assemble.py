@@ -178,3 +178,9 @@ def test_a_shared_place_alone_does_not_merge() -> None:
     a = "Government troops attacked rebels in Mosul on Tuesday."
     b = "Insurgents attacked a police convoy near Mosul on Tuesday."
     assert len(_timeline(a, b).events) == 2
+
+
+def test_same_words_in_different_places_stay_apart() -> None:
+    a = "The two leaders met in Paris on Tuesday."
+    b = "The two leaders met in Geneva on Tuesday."
+    assert len(_timeline(a, b).events) == 2
