@@ -73,10 +73,6 @@ def _event_nouns() -> frozenset[str]:
     return word_set("event_nouns.txt")
 
 
-def is_word(token: Token) -> bool:
-    return token.text[:1].isalnum() or token.text[:1] in "'\u2019"
-
-
 def is_capitalized(token: Token) -> bool:
     return token.text[:1].isupper()
 
