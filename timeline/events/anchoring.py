@@ -148,6 +148,23 @@ def _cost(tokens: tuple[Token, ...], kinds: tuple[Kind, ...], i: int, start: int
     return cost
 
 
+def _opens_subject(tokens: tuple[Token, ...], kinds: tuple[Kind, ...], lo: int, start: int) -> bool:
+    """Whether the date stands in a subject: no predicate between its clause start and it (a
+    reporting verb opens the clause it reports: "DSM said net income in the quarter jumped")."""
+    for i in range(start - 1, lo - 1, -1):
+        if is_soft_boundary(tokens[i]):
+            return True
+        if kinds[i] in (Kind.VERB, Kind.AUX):
+            return kinds[i] is Kind.VERB and _lemma(tokens[i]) in _reporting()
+    return True
+
+
+def _finite(token: Token) -> bool:
+    """A verb form that can head a clause by itself: past or present tense, not -ing or base."""
+    tenses = {r.tense for r in guessed_readings(token)}
+    return bool(tenses & {"past", "present"}) and "ing" not in tenses
+
+
 def _object_of_verb(tokens: tuple[Token, ...], kinds: tuple[Kind, ...], noun: int) -> bool:
     """Whether the noun phrase ending at `noun` directly follows a verb (is its object)."""
     j = noun - 1
@@ -210,8 +227,11 @@ def _prenominal_noun(tokens: tuple[Token, ...], kinds: tuple[Kind, ...], end: in
         if kinds[k] is Kind.EVENT_NOUN:
             return k
         word = tokens[k]
-        # only modifiers may come between: no function words, auxiliaries or punctuation
+        # only modifiers may come between: no function words, auxiliaries, verb forms other than
+        # a bare one ("the 1959 trade embargo"), or punctuation
         if not (word.text.replace(".", "").replace("-", "").isalnum()) or kinds[k] is Kind.AUX:
+            return None
+        if kinds[k] is Kind.VERB and {r.tense for r in guessed_readings(word)} & {"past", "ing"}:
             return None
         if word.lower in _function_words():
             return None
@@ -290,6 +310,15 @@ def anchor(
     noun = _prenominal_noun(tokens, kinds, end)
     if noun is not None and noun not in blocked:
         return Anchor(noun, (noun,), 0.85, "modifier")
+    if (
+        end < hi
+        and kinds[end] is Kind.VERB
+        and end not in blocked
+        and _finite(tokens[end])
+        and _opens_subject(tokens, kinds, lo, start)
+    ):
+        # "net income in the third quarter jumped 63%": the date closes the subject; its verb follows
+        return Anchor(end, (end,), 0.8, "right")
 
     # Where the date's own clause begins: the last comma or subordinator before it. A
     # subordinator right before the date is a preposition there ("suspended since July 24").

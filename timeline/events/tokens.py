@@ -128,6 +128,8 @@ class WordInfo(NamedTuple):
     gerund_noun: bool  # an -ing form that can be an event noun ("the killing")
     coordinator: bool  # "and", "or"
     finite: bool  # a finite auxiliary ("were", "has", "will")
+    quantifier: bool  # "all", "both", "each": a determiner that also stands alone as a subject
+    adjective: bool  # looks like an adjective: "first", "new", "economic", "massive"
 
 
 _PAST = frozenset({"past"})
@@ -135,6 +137,27 @@ _PAST_ING = frozenset({"past", "ing"})
 _PAST_PRESENT = frozenset({"past", "present"})
 _FINITE_AUX = frozenset({"is", "are", "was", "were", "has", "have", "had", "will", "would", "'s", "'re"})
 _BASE_ING = frozenset({"base", "ing"})
+_QUANTIFIERS = frozenset({"all", "both", "each", "several", "many", "few", "some", "most"})
+# Adjectives recognized by form: ordinals and common ones, and derivational suffixes.
+_ADJECTIVES = frozenset(
+    {
+        "first",
+        "second",
+        "third",
+        "last",
+        "next",
+        "new",
+        "old",
+        "major",
+        "big",
+        "small",
+        "large",
+        "high",
+        "low",
+    }
+    | {"top", "final", "former", "early", "late", "full", "main", "key", "long", "short", "open", "free"}
+)
+_ADJECTIVE_SUFFIXES = ("al", "ive", "ous", "ic", "ful", "less", "able", "ible", "ary", "ern", "ese", "ish")
 _HAVE_DO = frozenset({"have", "has", "had", "do", "does", "did"})
 
 
@@ -163,6 +186,8 @@ def word_info(text: str) -> WordInfo:
         gerund_noun=lower.endswith("ing") and lower not in _nonevent_nouns(),
         coordinator=lower in ("and", "or"),
         finite=lower in _FINITE_AUX,
+        quantifier=lower in _QUANTIFIERS,
+        adjective=alpha_lower and (lower in _ADJECTIVES or lower.endswith(_ADJECTIVE_SUFFIXES)),
     )
 
 
@@ -184,9 +209,11 @@ def _noun_context(
     if j < 0 or j in dates:
         return False
     prev = infos[j]
+    readings = infos[i].tenses
+    if prev.quantifier and readings & _PAST:
+        return False  # "ministers all voted", "both agreed"
     if prev.determiner or prev.preposition:
         return True
-    readings = infos[i].tenses
     if prev.digit:
         return not readings & _PAST  # "100 migrants", but "iPhone 4 began"
     if prev.coordinator and j > 0:
@@ -218,7 +245,8 @@ def _noun_context(
         return True  # "by government forces", but "of people seeking better lives"
     if readings & _BASE_ING:
         return infos[k].determiner
-    return False  # "the company reports": an -s form after determiner + noun is a verb
+    # "its first seats": an adjective, then the noun; "the company reports": a noun, then a verb
+    return infos[j].adjective and infos[k].determiner
 
 
 @cache
