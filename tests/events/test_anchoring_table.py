@@ -201,6 +201,36 @@ CASES = [
         "voted",
         PAST,
     ),
+    # news-wire patterns
+    Case(
+        "fronted trading phrase",
+        "In heavy trading in London yesterday, Vodafone shares fell 3 percent.",
+        "yesterday",
+        "fell",
+        PAST,
+    ),
+    Case(
+        "date closing the subject",
+        "The company's profit last year rose sharply, analysts said.",
+        "last year",
+        "rose",
+        PAST,
+    ),
+    Case("quantifier subject", "Ministers all voted to support the plan on Friday.", "Friday", "voted", PAST),
+    Case(
+        "event noun subject",
+        "The almost simultaneous attacks on Monday at two embassies killed 20 people.",
+        "Monday",
+        "attacks",
+        PAST,
+    ),
+    Case(
+        "scheduling verb object",
+        "Protesters planned a large demonstration in the capital for tomorrow.",
+        "tomorrow",
+        "demonstration",
+        UPCOMING,
+    ),
     # tense against a period that contains the reference date
     Case("present perfect", "Prices have risen sharply this year.", "this year", "risen", ONGOING),
     Case("progressive", "Rebels are advancing on the capital this week.", "this week", "advancing", ONGOING),

@@ -241,12 +241,21 @@ def _noun_context(
             break
     if run == 0 or k < 0:
         return False
-    if kinds[k] is Kind.VERB or (infos[k].preposition and "ing" not in readings):
-        return True  # "by government forces", but "of people seeking better lives"
+    if kinds[k] is Kind.VERB:
+        return True
+    if infos[k].preposition:
+        # "by government forces", "in heavy trading in London"; but a participle with an
+        # object modifies: "of people seeking better lives"
+        return "ing" not in readings or i + 1 >= len(tokens) or _ends_phrase(tokens, infos, i + 1, dates)
     if readings & _BASE_ING:
         return infos[k].determiner
     # "its first seats": an adjective, then the noun; "the company reports": a noun, then a verb
     return infos[j].adjective and infos[k].determiner
+
+
+def _ends_phrase(tokens: tuple[Token, ...], infos: list[WordInfo], i: int, dates: frozenset[int]) -> bool:
+    """Whether the token at i closes a noun phrase: a preposition, punctuation or a date."""
+    return i in dates or infos[i].preposition or not tokens[i].text[:1].isalnum()
 
 
 @cache
