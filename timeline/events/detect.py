@@ -198,7 +198,8 @@ def _event(
         phrase = list(range(*place.phrase))
         room = MAX_TITLE_WORDS - sum(len(p.split()) for p in parts)
         if place.name.split(",")[0] not in " ".join(parts) and word_count(tokens, phrase) <= room:
-            parts.append(join(text, tokens, phrase))
+            located = join(text, tokens, phrase)
+            parts.append(located[:1].lower() + located[1:])  # "In Los Angeles, ..." -> "in Los Angeles"
     mention = Mention(
         document_id=document.id,
         start=timex.start,

@@ -228,6 +228,8 @@ def complement(
                 break
             out = []  # "election in 2014 was marred": the date and its preposition drop out
             i += 1
+            if i < len(tokens) and tokens[i].lower in ("'s", "'"):
+                i += 1  # "today's editions": the possessive goes with the date
             continue
         if token.text == "." and out and tokens[out[-1]].lower in word_set("abbreviations.txt"):
             out.append(i)  # "the shooting of Dr. Slepian"
