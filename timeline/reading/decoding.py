@@ -9,6 +9,13 @@ from timeline.errors import InputError
 # Control characters other than tab, LF, FF, CR are rare in text but common in binaries.
 _TEXT_CONTROLS = {0x09, 0x0A, 0x0C, 0x0D}
 _SNIFF_BYTES = 8192
+# UTF-16/32 text is full of NUL bytes: recognize it by its byte order mark before sniffing.
+_WIDE_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
 
 
 def looks_binary(data: bytes) -> bool:
@@ -21,17 +28,25 @@ def looks_binary(data: bytes) -> bool:
 
 def decode_text(data: bytes, name: str, encoding: str | None = None) -> str:
     """Decode `data` strictly: UTF-8 (BOM stripped) unless `encoding` names another codec."""
-    if looks_binary(data):
-        raise InputError(f"{name}: looks like a binary file, not text")
     if encoding is None:
         codec = "utf-8-sig"
+        wide = next((wide for bom, wide in _WIDE_BOMS if data.startswith(bom)), None)
+        if wide is not None:
+            raise InputError(f"{name}: {wide.upper()} text; pass --encoding {wide}")
     else:
         try:
             codec = codecs.lookup(encoding).name
         except LookupError:
             raise InputError(f"unknown encoding {encoding!r}") from None
+    # Multi-byte codecs (UTF-16, UTF-32) put NUL bytes in any text: sniff their decoded text.
+    wide_codec = codec.startswith(("utf-16", "utf-32"))
+    if not wide_codec and looks_binary(data):
+        raise InputError(f"{name}: looks like a binary file, not text")
     try:
-        return data.decode(codec)
+        text = data.decode(codec)
+        if wide_codec and looks_binary(text.encode("utf-8", "surrogatepass")):
+            raise InputError(f"{name}: looks like a binary file, not text")
+        return text
     except UnicodeDecodeError as err:
         raise InputError(
             f"{name}: not valid {encoding or 'UTF-8'} (byte 0x{data[err.start]:02x} at offset {err.start}); "
