@@ -26,10 +26,14 @@ def atomic_write(path: Path, data: bytes) -> None:
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, path)
-    except OSError as err:
+    except BaseException as err:
+        # Also on Ctrl-C (KeyboardInterrupt) or SystemExit: no temporary file is left behind,
+        # and the previous export, untouched until os.replace, stays intact.
         with contextlib.suppress(OSError):
             os.unlink(tmp)
-        raise OutputError(f"{path}: cannot write ({err.strerror or err})") from None
+        if isinstance(err, OSError):
+            raise OutputError(f"{path}: cannot write ({err.strerror or err})") from None
+        raise
 
 
 def check_writable(path: Path) -> None:

@@ -1,0 +1,156 @@
+"""Output that cannot be written (issue 7, part 2): an unwritable path, a full disk, Ctrl-C while
+writing. One line and exit code 2, the previous export intact, no temporary file left."""
+
+from __future__ import annotations
+
+import errno
+import os
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from timeline.cli.app import app
+from timeline.cli.common import EXIT_USAGE
+from timeline.errors import OutputError
+from timeline.output import atomic_write
+
+ARTICLE = "The minister resigned on Oct. 22, 2014. Talks will resume next week."
+
+
+@pytest.fixture
+def article(tmp_path: Path) -> Path:
+    source = tmp_path / "in" / "article.txt"
+    source.parent.mkdir()
+    source.write_text(ARTICLE, encoding="utf-8")
+    return source
+
+
+@pytest.fixture
+def previous(tmp_path: Path) -> Path:
+    """An earlier export that a failed run must leave exactly as it was."""
+    out = tmp_path / "out"
+    out.mkdir()
+    for ext in ("json", "csv", "ics"):
+        (out / f"article.{ext}").write_bytes(f"previous {ext}".encode())
+    return out
+
+
+def assert_untouched(out: Path) -> None:
+    assert sorted(p.name for p in out.iterdir()) == ["article.csv", "article.ics", "article.json"]
+    for ext in ("json", "csv", "ics"):
+        assert (out / f"article.{ext}").read_bytes() == f"previous {ext}".encode()
+
+
+def extract(article: Path, *args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(app, ["extract", str(article), "--ref-date", "2017-02-10", *args])
+    return result.exit_code, result.stderr
+
+
+@pytest.mark.parametrize(
+    "target",
+    ["{file}/sub/out.json", "{file}/out/", "/proc/timeline-robustness/out.json", "{file}"],
+    ids=["below a file", "directory below a file", "unwritable filesystem", "directory is a file"],
+)
+def test_unwritable_paths_fail_before_any_work(tmp_path: Path, article: Path, target: str) -> None:
+    blocker = tmp_path / "file.json"
+    blocker.write_text("a file, not a directory")
+    code, stderr = extract(article, "-o", target.format(file=blocker), "-f", "json,csv")
+    assert code == EXIT_USAGE
+    lines = stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("timeline: error: "), stderr
+    assert blocker.read_text() == "a file, not a directory"
+
+
+def test_a_full_disk_keeps_the_previous_export(
+    article: Path, previous: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real_fsync = os.fsync
+    calls = []
+
+    def disk_full_on_second_file(fd: int) -> None:
+        # The first file lands; the disk fills up while the second is written.
+        calls.append(fd)
+        if len(calls) == 2:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        real_fsync(fd)
+
+    monkeypatch.setattr(os, "fsync", disk_full_on_second_file)
+    code, stderr = extract(article, "-o", str(previous))
+    assert code == EXIT_USAGE
+    error = [line for line in stderr.splitlines() if line.startswith("timeline: error:")]
+    assert len(error) == 1 and "No space left on device" in error[0], stderr
+    assert "Traceback" not in stderr
+    # No temporary files; the file written before the failure is complete, the others untouched.
+    names = sorted(p.name for p in previous.iterdir())
+    assert names == ["article.csv", "article.ics", "article.json"]
+    assert (previous / "article.csv").read_bytes() == b"previous csv"
+    assert (previous / "article.ics").read_bytes() == b"previous ics"
+    assert (previous / "article.json").read_bytes().startswith(b"{")
+
+
+@pytest.mark.parametrize("where", ["write", "fsync", "replace"])
+def test_ctrl_c_while_writing_keeps_the_previous_export(
+    article: Path, previous: Path, monkeypatch: pytest.MonkeyPatch, where: str
+) -> None:
+    def interrupted(*args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    if where == "write":
+        monkeypatch.setattr("timeline.output.os.fdopen", lambda fd, mode: _InterruptingFile(fd))
+    else:
+        monkeypatch.setattr(os, where, interrupted)
+    code, _ = extract(article, "-o", str(previous))
+    assert code != 0
+    assert_untouched(previous)
+
+
+class _InterruptingFile:
+    """A file object whose write is interrupted by Ctrl-C (after the temp file exists)."""
+
+    def __init__(self, fd: int) -> None:
+        self._file = os.fdopen(fd, "wb")
+
+    def __enter__(self) -> _InterruptingFile:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._file.close()
+
+    def write(self, data: bytes) -> int:
+        self._file.write(data[: len(data) // 2])
+        raise KeyboardInterrupt
+
+
+def test_atomic_write_removes_its_temp_file_on_any_interruption(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "out.json"
+    target.write_bytes(b"previous")
+    for error in (KeyboardInterrupt(), SystemExit(1), OSError(errno.ENOSPC, "No space left on device")):
+
+        def fail(fd: int, error: BaseException = error) -> None:
+            raise error
+
+        monkeypatch.setattr(os, "fsync", fail)
+        expected = OutputError if isinstance(error, OSError) else type(error)
+        with pytest.raises(expected):
+            atomic_write(target, b"new")
+        assert os.listdir(tmp_path) == ["out.json"]
+        assert target.read_bytes() == b"previous"
+
+
+def test_streaming_output_is_interrupted_cleanly(
+    article: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "events.jsonl"
+    target.write_bytes(b"previous")
+
+    def interrupted(fd: int) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(os, "fsync", interrupted)
+    code, _ = extract(article, "-f", "jsonl", "-o", str(target), "--jobs", "1")
+    assert code != 0
+    assert sorted(os.listdir(tmp_path)) == ["events.jsonl", "in"]
+    assert target.read_bytes() == b"previous"
