@@ -155,3 +155,17 @@ def test_mentions_lie_inside_their_sentence(text: str, reference: date | None) -
                 assert text[
                     mention.sentence_start : mention.sentence_end
                 ].strip() == event.sentence.strip() or (event.mentions[0] != mention)
+
+
+@pytest.mark.fuzz
+@BUDGET
+@given(text=date_like_text, reference=reference_dates)
+@example(text="at 24:00 on Dec. 31, 9999 and next year", reference=date(9999, 12, 31))
+def test_every_exporter_takes_any_extraction(text: str, reference: date | None) -> None:
+    """Real extractions (not hand-made models) through every format, calendar edges included."""
+    from timeline import exporters
+    from timeline.exporters import ExportOptions
+
+    timeline = build_timeline([text_document(text, reference, doc_id="doc")])
+    for name in exporters.names():
+        assert isinstance(exporters.get(name).export(timeline, ExportOptions()), bytes)
