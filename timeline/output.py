@@ -4,12 +4,27 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import tempfile
 from pathlib import Path
 
 from timeline.errors import OptionError, OutputError
 
 STDOUT = "-"
+
+# Characters a file name component must not hold: path separators (an id like "../x" or "/etc/x"
+# would write outside the output directory), NUL, and control characters.
+_UNSAFE_NAME = re.compile(r"[/\\\x00-\x1f\x7f]")
+
+
+def safe_basename(name: str) -> str:
+    """`name` as one harmless file name in the output directory.
+
+    The base name often comes from input data (a JSONL line's id), which must never choose
+    where files are written.
+    """
+    # Leading dots go too: "." and ".." are not file names, ".x" would be a hidden file.
+    return _UNSAFE_NAME.sub("_", name).strip().lstrip(".") or "timeline"
 
 
 def atomic_write(path: Path, data: bytes) -> None:
@@ -77,7 +92,7 @@ def plan_outputs(
         raise OptionError(f"-o {target}: exists and is not a directory")
     plan: list[tuple[str, Path | None]] = []
     for name in formats or default:
-        destination = path / f"{basename}.{extensions[name]}"
+        destination = path / f"{safe_basename(basename)}.{extensions[name]}"
         check_writable(destination)
         plan.append((name, destination))
     return plan

@@ -154,3 +154,32 @@ def test_streaming_output_is_interrupted_cleanly(
     assert code != 0
     assert sorted(os.listdir(tmp_path)) == ["events.jsonl", "in"]
     assert target.read_bytes() == b"previous"
+
+
+@pytest.mark.parametrize(
+    ("record_id", "written"),
+    [
+        ("../escaped", "_escaped.json"),
+        ("{tmp}/absolute", "_absolute.json"),
+        ("..", "timeline.json"),
+        ("nul\x00byte", "nul_byte.json"),
+        ("2017/02/article", "2017_02_article.json"),
+    ],
+)
+def test_input_data_never_chooses_where_files_go(tmp_path: Path, record_id: str, written: str) -> None:
+    """A JSONL line's id names the export of a one-document corpus: it must stay one file name
+    inside -o (it used to write out/../escaped.json, or any absolute path)."""
+    import json
+
+    corpus = tmp_path / "in" / "corpus.jsonl"
+    corpus.parent.mkdir()
+    # An absolute id points into this test's directory, so even a regression writes nowhere else.
+    record_id = record_id.format(tmp=tmp_path)
+    record = {"id": record_id, "text": "The council met on Feb. 3, 2017.", "published": "2017-02-10"}
+    corpus.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(app, ["extract", str(corpus), "-o", str(out), "-f", "json"])
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in", "out"]
+    assert [p.name for p in out.iterdir() if p.name.endswith(written)] == [p.name for p in out.iterdir()]
+    assert len(list(out.iterdir())) == 1
