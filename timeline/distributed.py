@@ -12,6 +12,8 @@ from timeline.settings import TaggerSettings
 
 # Partitions per worker thread: enough to balance uneven documents without flooding the scheduler.
 PARTITIONS_PER_THREAD = 4
+# Seconds to wait for a first worker: a cluster still starting gets time, an empty one an error.
+WORKER_WAIT_S = 10.0
 
 
 def _events_of(document: Document, settings: TaggerSettings | None) -> tuple[DocumentInfo, tuple[Event, ...]]:
@@ -33,25 +35,60 @@ def assemble_pairs(pairs: Sequence[tuple[DocumentInfo, tuple[Event, ...]]]) -> T
     return assemble([info for info, _ in pairs], [event for _, events in pairs for event in events])
 
 
+def worker_version() -> str:
+    """Run on each worker: the timeline version it would compute with."""
+    import timeline
+
+    return timeline.__version__
+
+
+def check_workers(answers: dict[str, Any], expected: str) -> None:
+    """Refuse a cluster whose workers lack timeline or run another version.
+
+    Without this check a worker that cannot import timeline never runs its tasks and the client
+    waits forever; a worker on another version would silently compute different events.
+    """
+    from timeline.errors import OptionError
+
+    wrong = {worker: answer for worker, answer in sorted(answers.items()) if answer != expected}
+    if wrong:
+        shown = "; ".join(
+            f"{worker}: {f'timeline {answer}' if isinstance(answer, str) else repr(answer)}"
+            for worker, answer in list(wrong.items())[:3]
+        )
+        more = f" and {len(wrong) - 3} more" if len(wrong) > 3 else ""
+        raise OptionError(
+            f"Dask workers must run timeline {expected} (pip install 'timeline[dask]' on every worker): "
+            f"{shown}{more}"
+        )
+
+
 def timeline_on_cluster(
     documents: Sequence[Document], address: str, settings: TaggerSettings | None = None
 ) -> Timeline:
     """Run the pipeline on the Dask scheduler at `address` (e.g. tcp://10.0.0.5:8786)."""
+    from timeline.errors import OptionError
+
     try:
         import dask.bag as db
         from distributed import Client
     except ImportError:
-        from timeline.errors import OptionError
-
         raise OptionError("--dask needs the dask extra: pip install 'timeline[dask]'") from None
     try:
         client: Any = Client(address, timeout="10s", set_as_default=False)
     except OSError as err:
-        from timeline.errors import OptionError
-
         raise OptionError(f"cannot reach the Dask scheduler at {address} ({err})") from None
     with client:
+        try:
+            client.wait_for_workers(1, timeout=WORKER_WAIT_S)
+        except TimeoutError:
+            raise OptionError(
+                f"no Dask worker joined the scheduler at {address} within {WORKER_WAIT_S:.0f} s"
+            ) from None
+        check_workers(client.run(worker_version, on_error="return"), worker_version())
         threads = max(1, sum(client.nthreads().values()))
-        bag = db.from_sequence(documents, npartitions=min(len(documents), threads * PARTITIONS_PER_THREAD))
+        bag = db.from_sequence(
+            documents, npartitions=max(1, min(len(documents), threads * PARTITIONS_PER_THREAD))
+        )
         pairs = client.compute(events_bag(bag, settings)).result()
     return assemble_pairs(pairs)

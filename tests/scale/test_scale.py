@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 
 import timeline.parallel
 from timeline.cli.app import app
-from timeline.models import Document, Event, Timeline
+from timeline.models import Document, DocumentInfo, Event, Timeline
 from timeline.pipeline import build_timeline, text_document
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -140,10 +140,11 @@ def _comparable(event: Event) -> str:
 
 @pytest.fixture(scope="module")
 def scheduler_address() -> Iterator[str]:
+    # dashboard_address=None still binds :8787 (and warns when it is taken): ":0" picks a free port.
     pytest.importorskip("dask.bag")
     distributed = pytest.importorskip("distributed")
     with distributed.LocalCluster(
-        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0"
     ) as cluster:
         yield cluster.scheduler_address
 
@@ -171,3 +172,71 @@ def test_events_bag_pairs_assemble_into_the_single_process_timeline() -> None:
     pairs = events_bag(bag.from_sequence(documents, npartitions=3)).compute(scheduler="sync")
     assert [info.id for info, _ in pairs] == [d.id for d in documents]
     assert assemble_pairs(pairs) == build_timeline(documents)
+
+
+def test_documented_cluster_recipe_writes_what_corpus_mode_writes(
+    scheduler_address: str, tmp_path: Path
+) -> None:
+    """The cluster recipe of BENCHMARKS.md ("Running on a Dask cluster"), but for the paths."""
+    import dask.bag as db
+    from distributed import Client
+
+    from timeline.distributed import events_bag
+
+    # Defined here, not at module level: workers cannot import this test module, so the functions
+    # must travel by value — as those of a user's script (__main__) do.
+    def documents(lines: Iterator[str]) -> list[Document]:
+        from timeline.reading.jsonl import iter_jsonl
+
+        return list(iter_jsonl((line.encode() for line in lines), "archive", None, lambda message: None))
+
+    def event_lines(pair: tuple[DocumentInfo, tuple[Event, ...]]) -> list[str]:
+        from timeline.assemble import assemble
+
+        info, events = pair
+        return [event.model_dump_json() for event in assemble([info], events).events]
+
+    archive, events_dir = tmp_path / "archive", tmp_path / "events"
+    archive.mkdir()
+    lines = _write_jsonl(tmp_path / "corpus.jsonl").read_text(encoding="utf-8").splitlines()
+    (archive / "part-0.jsonl").write_text("\n".join(lines[:5]) + "\n", encoding="utf-8")
+    (archive / "part-1.jsonl").write_text("\n".join(lines[5:]) + "\n", encoding="utf-8")
+
+    with Client(scheduler_address, set_as_default=False) as client:
+        docs = db.read_text(str(archive / "*.jsonl"), blocksize="64MiB").map_partitions(documents)
+        pairs = events_bag(docs)
+        writes = pairs.map(event_lines).flatten()
+        writes = writes.to_textfiles(str(events_dir / "*.jsonl"), last_endline=True, compute=False)
+        for future in client.compute(writes):
+            future.result(timeout=60)  # a task that cannot run must fail the test, not hang it
+    on_cluster = b"".join(p.read_bytes() for p in sorted(events_dir.iterdir(), key=lambda p: int(p.stem)))
+
+    local = tmp_path / "local.jsonl"
+    _extract([str(archive / "part-0.jsonl"), str(archive / "part-1.jsonl"), "-f", "jsonl", "-o", str(local)])
+    assert on_cluster == local.read_bytes()
+
+
+def test_workers_without_timeline_are_refused_not_waited_for() -> None:
+    # Regression: a worker that cannot import timeline never runs its tasks: the client hung forever.
+    from timeline.distributed import check_workers
+    from timeline.errors import OptionError
+
+    check_workers({"tcp://a:1": "0.1.0", "tcp://b:1": "0.1.0"}, "0.1.0")
+    missing = ModuleNotFoundError("No module named 'timeline'")
+    with pytest.raises(OptionError, match=r"tcp://b:1: ModuleNotFoundError"):
+        check_workers({"tcp://a:1": "0.1.0", "tcp://b:1": missing}, "0.1.0")
+    with pytest.raises(OptionError, match=r"tcp://a:1: timeline 0.0.9"):
+        check_workers({"tcp://a:1": "0.0.9"}, "0.1.0")
+
+
+def test_a_scheduler_without_workers_is_an_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    distributed = pytest.importorskip("distributed")
+    import timeline.distributed
+    from timeline.errors import OptionError
+
+    monkeypatch.setattr(timeline.distributed, "WORKER_WAIT_S", 0.5)
+    with (
+        distributed.LocalCluster(n_workers=0, dashboard_address=":0") as cluster,
+        pytest.raises(OptionError, match="no Dask worker joined"),
+    ):
+        timeline.distributed.timeline_on_cluster(_documents(), cluster.scheduler_address)
