@@ -94,3 +94,18 @@ def test_ids_and_uids_survive_unrelated_text(where: str) -> None:
     assert len(before_ids) >= 5
     assert after_ids == before_ids
     assert after_uids == before_uids and before_uids
+
+
+def test_streamed_jsonl_is_identical_with_any_jobs(corpus: Path, tmp_path: Path) -> None:
+    outputs = []
+    for seed, jobs in [("0", 1), ("12345", 3)]:
+        target = tmp_path / f"events-{jobs}.jsonl"
+        result = subprocess.run(
+            [str(CLI), "extract", str(corpus), "-f", "jsonl", "-o", str(target), "--jobs", str(jobs)],
+            capture_output=True,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            check=False,
+        )
+        assert result.returncode == 0, result.stderr.decode()
+        outputs.append(target.read_bytes())
+    assert outputs[0] == outputs[1] and outputs[0].count(b"\n") >= 40

@@ -183,3 +183,29 @@ def test_input_data_never_chooses_where_files_go(tmp_path: Path, record_id: str,
     assert sorted(p.name for p in tmp_path.iterdir()) == ["in", "out"]
     assert [p.name for p in out.iterdir() if p.name.endswith(written)] == [p.name for p in out.iterdir()]
     assert len(list(out.iterdir())) == 1
+
+
+@pytest.mark.parametrize("fmt", ["json", "jsonl"])
+def test_a_reader_that_goes_away_is_reported_not_truncated_silently(tmp_path: Path, fmt: str) -> None:
+    """`timeline extract ... -o - | head -c 10`: the export did not arrive whole, so the command
+    says so in one line with exit code 2 (it used to exit 0 with a truncated export, or 1 silently)."""
+    import subprocess
+    from datetime import date, timedelta
+
+    days = [date(1990, 1, 1) + timedelta(days=i) for i in range(1500)]
+    source = tmp_path / "many.txt"
+    source.write_text("".join(f"On {d:%B} {d.day}, {d.year} the council met.\n" for d in days))
+    cli = Path(__file__).resolve().parents[2] / ".venv" / "bin" / "timeline"
+    process = subprocess.Popen(
+        [str(cli), "extract", str(source), "--ref-date", "2017-02-10", "-f", fmt, "-o", "-"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert process.stdout is not None and process.stderr is not None
+    assert len(process.stdout.read(10)) == 10
+    process.stdout.close()
+    stderr = process.stderr.read().decode()
+    assert process.wait() == EXIT_USAGE
+    assert stderr.strip().splitlines() == [
+        "timeline: error: standard output was closed before the export was complete"
+    ]

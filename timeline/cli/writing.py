@@ -6,9 +6,9 @@ import contextlib
 import os
 import sys
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, BinaryIO
 
 import typer
 
@@ -19,10 +19,36 @@ if TYPE_CHECKING:
     from timeline.models import Event
 
 
+@contextlib.contextmanager
+def _stdout() -> Iterator[BinaryIO]:
+    """Standard output, flushed at the end; a reader that went away (`| head`) is an output error,
+    reported in one line, not a traceback or a silently truncated export."""
+    out = sys.stdout.buffer
+    try:
+        yield out
+        out.flush()
+    except BrokenPipeError:
+        # Later flushes (at exit) would fail again and print "Exception ignored": point the
+        # descriptor at /dev/null, as the Python documentation on SIGPIPE advises.
+        with contextlib.suppress(OSError, ValueError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), out.fileno())
+        raise OutputError("standard output was closed before the export was complete") from None
+
+
+def _write_all(out: BinaryIO, data: bytes) -> None:
+    # A buffered write to a pipe can come back short when the reader closes: finish or fail.
+    view = memoryview(data)
+    while view:
+        written = out.write(view)
+        if not written:
+            raise BrokenPipeError
+        view = view[written:]
+
+
 def write_output(path: Path | None, data: bytes) -> None:
     if path is None:
-        sys.stdout.buffer.write(data)
-        sys.stdout.buffer.flush()
+        with _stdout() as out:
+            _write_all(out, data)
         return
     atomic_write(path, data)
     typer.echo(f"wrote {path}", err=True)
@@ -34,10 +60,10 @@ def write_stream(events: Iterable[Event], path: Path | None) -> int:
 
     if path is None:
         count = 0
-        for event in events:
-            sys.stdout.buffer.write(event_line(event))
-            count += 1
-        sys.stdout.buffer.flush()
+        with _stdout() as out:
+            for event in events:
+                _write_all(out, event_line(event))
+                count += 1
         return count
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
