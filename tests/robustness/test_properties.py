@@ -89,9 +89,10 @@ def _sort_key(timeline: Timeline, index: int) -> tuple[object, ...]:
     )
 
 
-def check_timeline(text: str, reference: date | None) -> None:
-    document = text_document(text, reference, doc_id="doc")
-    timeline = build_timeline([document])
+def check_timeline(text: str, reference: date | None, second: str | None = None) -> None:
+    texts = {"doc": text} if second is None else {"doc": text, "other": second}
+    documents = [text_document(t, reference, doc_id=doc_id) for doc_id, t in texts.items()]
+    timeline = build_timeline(documents)
     ids = [event.id for event in timeline.events]
     assert len(ids) == len(set(ids)), "event ids are not unique"
     for event in timeline.events:
@@ -101,8 +102,9 @@ def check_timeline(text: str, reference: date | None) -> None:
             assert event.date.start <= event.date.end  # type: ignore[operator]
         _check_value_against_span(event.date.value, event.date.start, event.date.end)
         for mention in event.mentions:
-            assert 0 <= mention.start <= mention.end <= len(text)
-            assert text[mention.start : mention.end] == mention.text
+            source = texts[mention.document_id]
+            assert 0 <= mention.start <= mention.end <= len(source)
+            assert source[mention.start : mention.end] == mention.text
     # Total order: by (start, end, first position), unresolved last, ties broken by the unique id.
     keys = [(*_sort_key(timeline, i), e.id) for i, e in enumerate(timeline.events)]
     assert keys == sorted(keys), "events are not ordered by (start, end, position)"
@@ -133,6 +135,14 @@ def test_timexes_hold_their_invariants(text: str, reference: date | None) -> Non
 )
 def test_timelines_hold_their_invariants(text: str, reference: date | None) -> None:
     check_timeline(text, reference)
+
+
+@pytest.mark.fuzz
+@BUDGET
+@given(text=date_like_text, second=mixed_text, reference=reference_dates)
+def test_two_document_timelines_hold_their_invariants(text: str, second: str, reference: date | None) -> None:
+    """Mentions index their own document; merging across documents keeps order and idempotence."""
+    check_timeline(text, reference, second=text + second)
 
 
 @pytest.mark.fuzz
