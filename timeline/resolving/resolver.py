@@ -141,13 +141,16 @@ def _holiday(e: Holiday, reference: dt.date | None, tense: Tense) -> Outcome:
 # Days a year-less date is pushed away when it contradicts the clause's tense: the nearest
 # occurrence wins unless the tense clearly points the other way (tense cues are noisy).
 _TENSE_PENALTY = 120
+# News mostly reports the past: with no tense cue, a later occurrence must be clearly nearer.
+_FUTURE_PENALTY = 60
 
 
 def _distance(point: Point, reference: dt.date, tense: Tense) -> int:
     start, end = point.span()
     days = (start - reference).days if start > reference else max(0, (reference - end).days)
     contradicts = (tense is Tense.PAST and start > reference) or (tense is Tense.FUTURE and end < reference)
-    return days + (_TENSE_PENALTY if contradicts else 0)
+    unknown_future = tense is Tense.UNKNOWN and start > reference
+    return days + (_TENSE_PENALTY if contradicts else 0) + (_FUTURE_PENALTY if unknown_future else 0)
 
 
 def _weekday(e: Weekday, reference: dt.date | None, tense: Tense) -> Outcome:

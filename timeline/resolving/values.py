@@ -97,7 +97,7 @@ _DESIGNATOR = {
     Unit.DECADE: ("Y", 10, False),
     Unit.YEAR: ("Y", 1, False),
     Unit.HALF: ("M", 6, False),
-    Unit.QUARTER: ("Q", 1, False),
+    Unit.QUARTER: ("M", 3, False),
     Unit.SEASON: ("M", 3, False),
     Unit.MONTH: ("M", 1, False),
     Unit.WEEK: ("W", 1, False),
