@@ -1,0 +1,218 @@
+"""Resolving each kind of underspecified expression against the reference or the previous date."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from timeline.models import Anchoring, Granularity
+from timeline.resolving import calendar, values
+from timeline.resolving.occurrence import pick, weekend_day
+from timeline.resolving.points import (
+    ORDER,
+    PERIODS,
+    Outcome,
+    Point,
+    Unresolved,
+    unresolved_day,
+    with_clock,
+)
+from timeline.resolving.values import GRANULARITY_OF_UNIT, UNRESOLVED, clock_granularity
+from timeline.tagging.expressions import (
+    Absolute,
+    Duration,
+    Era,
+    Expression,
+    Holiday,
+    Period,
+    Recurrence,
+    Relative,
+    Shift,
+    Tense,
+    Unit,
+    Vague,
+    Weekday,
+)
+
+
+def _absolute(e: Absolute, reference: dt.date | None, tense: Tense) -> Outcome:
+    if e.month is None:
+        if e.year is None:
+            return None
+        return Point(Granularity.YEAR, dt.date(e.year, 1, 1)), Anchoring.EXPLICIT
+    granularity = with_clock(Granularity.DAY if e.day is not None else Granularity.MONTH, e.clock)
+
+    def point(year: int) -> Point | None:
+        try:
+            return Point(granularity, dt.date(year, e.month or 1, e.day or 1), e.clock)
+        except ValueError:
+            return None
+
+    if e.year is not None:
+        found = point(e.year)
+        return (found, Anchoring.EXPLICIT) if found else None
+    if reference is None:
+        day = f"-{e.day:02d}" if e.day is not None else ""
+        if e.day is None and e.clock is None:
+            return Unresolved(f"XXXX-{e.month:02d}", Granularity.MONTH)
+        return unresolved_day(f"XXXX-{e.month:02d}{day}", e.clock)
+    if e.year_offset is not None:
+        found = point(reference.year + e.year_offset)
+        return (found, Anchoring.REFERENCE_DATE) if found else None
+    options = [p for p in (point(reference.year + k) for k in (-1, 0, 1)) if p is not None]
+    chosen = pick(options, e.direction, tense, reference)
+    return (chosen, Anchoring.REFERENCE_DATE) if chosen else None
+
+
+def _holiday(e: Holiday, reference: dt.date | None, tense: Tense) -> Outcome:
+    def point(year: int) -> Point | None:
+        try:
+            if e.easter is not None:
+                return Point(Granularity.DAY, calendar.easter(year) + dt.timedelta(days=e.easter))
+            if e.month is None:
+                return None
+            if e.day is not None:
+                return Point(Granularity.DAY, dt.date(year, e.month, e.day))
+            day = calendar.nth_weekday(year, e.month, e.weekday or 0, e.from_day, e.nth)
+            return Point(Granularity.DAY, day)
+        except ValueError:
+            return None
+
+    if e.year is not None:
+        found = point(e.year)
+        return (found, Anchoring.EXPLICIT) if found else None
+    if reference is None:
+        fixed = e.month is not None and e.day is not None
+        return Unresolved(f"XXXX-{e.month:02d}-{e.day:02d}" if fixed else "XXXX-XX-XX", Granularity.DAY)
+    options = [p for p in (point(reference.year + k) for k in (-1, 0, 1)) if p is not None]
+    chosen = pick(options, e.direction, tense, reference)
+    return (chosen, Anchoring.REFERENCE_DATE) if chosen else None
+
+
+# Days a year-less date is pushed away when it contradicts the clause's tense: the nearest
+# occurrence wins unless the tense clearly points the other way (tense cues are noisy).
+
+
+def _weekday(e: Weekday, reference: dt.date | None, tense: Tense) -> Outcome:
+    granularity = clock_granularity(e.clock)
+    if reference is None:
+        suffix = values.clock_suffix(e.clock) if e.clock else ""
+        return Unresolved(f"XXXX-WXX-{e.weekday + 1}{suffix}", granularity)
+    today = reference.weekday()
+    if e.direction == -1:
+        delta = -((today - e.weekday) % 7 or 7)
+    elif e.direction == 1:
+        delta = (e.weekday - today) % 7 or 7
+    elif e.direction == 0:
+        delta = e.weekday - today
+    elif tense is Tense.FUTURE:
+        delta = (e.weekday - today) % 7
+    else:
+        delta = -((today - e.weekday) % 7)
+    return Point(granularity, reference + dt.timedelta(days=delta), e.clock), Anchoring.REFERENCE_DATE
+
+
+def _relative(e: Relative, reference: dt.date | None, anchor: Point | None, tense: Tense) -> Outcome:
+    if e.comparative and e.offset and anchor is not None and anchor.granularity in PERIODS:
+        return Point(
+            anchor.granularity, calendar.add_months(anchor.day, 12 * e.offset)
+        ), Anchoring.PREVIOUS_DATE
+    granularity = with_clock(GRANULARITY_OF_UNIT[e.unit], e.clock)
+    weekend = e.unit is Unit.WEEKEND
+    if reference is None or e.offset is None:
+        if e.clock is not None:
+            return unresolved_day("XXXX-XX-XX", e.clock)
+        return Unresolved(UNRESOLVED[granularity] + ("-WE" if weekend else ""), granularity)
+    if e.by_tense and weekend:
+        return Point(granularity, weekend_day(reference, tense), weekend=True), Anchoring.REFERENCE_DATE
+    day = calendar.shift(reference, GRANULARITY_OF_UNIT[e.unit], e.offset)
+    return Point(granularity, day, e.clock, weekend), Anchoring.REFERENCE_DATE
+
+
+def _period(e: Period, reference: dt.date | None) -> Outcome:
+    granularity = GRANULARITY_OF_UNIT[e.unit]
+    if e.unit is Unit.SEASON:
+        return _season(e, reference)
+    months = 3 if e.unit is Unit.QUARTER else 6
+    letter = "Q" if e.unit is Unit.QUARTER else "H"
+    if e.index is not None:
+        index = int(e.index)
+        if e.year is not None:
+            return Point(granularity, dt.date(e.year, (index - 1) * months + 1, 1)), Anchoring.EXPLICIT
+        if reference is None:
+            return Unresolved(f"XXXX-{letter}{index}", granularity)
+        year = reference.year + (e.year_offset or 0)
+        return Point(granularity, dt.date(year, (index - 1) * months + 1, 1)), Anchoring.REFERENCE_DATE
+    if reference is None:
+        return Unresolved(UNRESOLVED[granularity], granularity)
+    day = calendar.shift(calendar.span(granularity, reference)[0], granularity, e.offset or 0)
+    day = calendar.add_months(day, 12 * (e.year_offset or 0))
+    return Point(granularity, day), Anchoring.REFERENCE_DATE
+
+
+def _season(e: Period, reference: dt.date | None) -> Outcome:
+    season = str(e.index)
+    if e.year is not None:
+        return Point(Granularity.SEASON, calendar.season_span(e.year, season)[0]), Anchoring.EXPLICIT
+    if reference is None:
+        return Unresolved(f"XXXX-{season}", Granularity.SEASON)
+    current_start = calendar.season_span(*calendar.season_of(reference))[0]
+    starts = [calendar.season_span(reference.year + k, season)[0] for k in (-2, -1, 0, 1)]
+    if e.offset == -1:
+        chosen = [s for s in starts if s < current_start][-1]
+    elif e.offset == 1:
+        chosen = next(s for s in starts if s > current_start)
+    elif calendar.season_of(reference)[1] == season and not e.year_offset:
+        chosen = current_start
+    else:
+        chosen = calendar.season_span(reference.year + (e.year_offset or 0), season)[0]
+    return Point(Granularity.SEASON, chosen), Anchoring.REFERENCE_DATE
+
+
+def _era(e: Era) -> Outcome:
+    if e.unit is Unit.DECADE:
+        return Point(Granularity.DECADE, dt.date(max(e.value * 10, 1), 1, 1)), Anchoring.EXPLICIT
+    return Point(Granularity.CENTURY, dt.date(max(e.value * 100, 1), 1, 1)), Anchoring.EXPLICIT
+
+
+def _shift(e: Shift, base: Point, anchoring: Anchoring) -> Outcome:
+    unit_granularity = GRANULARITY_OF_UNIT[e.unit]
+    # "a year earlier" than a quarter is that quarter a year before; "that year" is a year.
+    finer = ORDER[base.granularity] >= ORDER[unit_granularity] and e.offset
+    granularity = base.granularity if finer else unit_granularity
+    if ORDER[granularity] > ORDER[Granularity.DAY]:
+        granularity = Granularity.DAY
+    if e.at_most is not None and ORDER[granularity] > ORDER[GRANULARITY_OF_UNIT[e.at_most]]:
+        granularity = GRANULARITY_OF_UNIT[e.at_most]
+    day = calendar.shift(base.day, unit_granularity, e.offset or 0)
+    return Point(with_clock(granularity, e.clock), day, e.clock), anchoring
+
+
+def resolve_expression(
+    expression: Expression, tense: Tense, reference: dt.date | None, anchor: Point | None
+) -> Outcome:
+    match expression:
+        case Absolute():
+            return _absolute(expression, reference, tense)
+        case Holiday():
+            return _holiday(expression, reference, tense)
+        case Weekday():
+            return _weekday(expression, reference, tense)
+        case Relative():
+            return _relative(expression, reference, anchor, tense)
+        case Period():
+            return _period(expression, reference)
+        case Era():
+            return _era(expression)
+        case Vague():
+            return expression
+        case Shift():
+            if anchor is not None:
+                return _shift(expression, anchor, Anchoring.PREVIOUS_DATE)
+            if reference is not None:
+                base = Point(GRANULARITY_OF_UNIT[expression.unit], reference)
+                return _shift(expression, base, Anchoring.REFERENCE_DATE)
+            granularity = GRANULARITY_OF_UNIT[expression.unit]
+            return Unresolved(UNRESOLVED[granularity], granularity)
+        case Duration() | Recurrence():
+            return None
+    return None
