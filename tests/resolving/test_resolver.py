@@ -249,3 +249,9 @@ def test_mod_is_kept() -> None:
 
 def test_dates_out_of_calendar_range_are_dropped() -> None:
     assert resolve((candidate(Relative(Unit.YEAR, 1)),), dt.date(9999, 6, 1)) == ()
+
+
+def test_a_coarser_previous_date_cannot_anchor_a_shift() -> None:
+    found = resolve((candidate(Absolute(1998)), candidate(Shift(Unit.DAY, 2))), REFERENCE)
+    assert found[1].value == "2017-02-12"
+    assert found[1].time is not None and found[1].time.anchoring is Anchoring.REFERENCE_DATE

@@ -206,7 +206,9 @@ def resolve_expression(
         case Vague():
             return expression
         case Shift():
-            if anchor is not None:
+            unit_granularity = GRANULARITY_OF_UNIT[expression.unit]
+            # "Two days later" than "1998" says nothing: only as fine a date can anchor a shift.
+            if anchor is not None and ORDER[anchor.granularity] >= ORDER[unit_granularity]:
                 return _shift(expression, anchor, Anchoring.PREVIOUS_DATE)
             if reference is not None:
                 base = Point(GRANULARITY_OF_UNIT[expression.unit], reference)
