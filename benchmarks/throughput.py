@@ -285,17 +285,19 @@ class Measured:
     peak_process_rss: int  # bytes: the largest single process (kernel's ru_maxrss, exact)
     cpu: float  # user + system seconds of the process and its workers
     rss_by_decile: list[int]  # bytes: peak tree RSS in each tenth of the input read
+    main_cpu: float  # user + system seconds of the main process alone (reading, merging, writing)
 
 
-def _tree_memory(pid: int, source: Path | None) -> tuple[int, int, float | None]:
-    """(RSS sum, PSS sum, fraction of `source` read by the main process) of `pid` and its workers."""
+def _tree_memory(pid: int, source: Path | None) -> tuple[int, int, float | None, float]:
+    """(RSS sum, PSS sum, fraction of `source` read by the main process, CPU seconds of the main
+    process so far) of `pid` and its workers."""
     import psutil
 
     try:
         root = psutil.Process(pid)
         processes = [root, *root.children(recursive=True)]
     except psutil.NoSuchProcess:
-        return 0, 0, None
+        return 0, 0, None, 0.0
     rss = pss = 0
     for process in processes:
         with contextlib.suppress(psutil.NoSuchProcess, psutil.AccessDenied):
@@ -309,7 +311,11 @@ def _tree_memory(pid: int, source: Path | None) -> tuple[int, int, float | None]
             for handle in root.open_files():
                 if handle.path == str(source):
                     fraction = handle.position / size
-    return rss, pss, fraction
+    main_cpu = 0.0
+    with contextlib.suppress(psutil.NoSuchProcess, psutil.AccessDenied):
+        times = root.cpu_times()
+        main_cpu = times.user + times.system
+    return rss, pss, fraction, main_cpu
 
 
 def run_measured(
@@ -317,7 +323,7 @@ def run_measured(
 ) -> Measured:
     """Run `command`, sampling the memory of it and its worker processes until it exits; with
     `source`, also how far it has read that file, so memory can be set against input consumed."""
-    samples: list[tuple[float, int, int, float | None]] = []
+    samples: list[tuple[float, int, int, float | None, float]] = []
     start = time.perf_counter()
     process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     done = threading.Event()
@@ -340,16 +346,19 @@ def run_measured(
         raise RuntimeError(f"{' '.join(command)} failed: {stderr.decode(errors='replace')[-2000:]}")
     deciles = [0] * 10
     read = 0.0
-    for at, rss, _, fraction in samples:
+    for at, rss, _, fraction, _ in samples:
         # Input read when known (the file is open), else elapsed time: both grow with the corpus.
         read = max(read, fraction) if fraction is not None else read
         position = read if source is not None and read > 0 else (at / seconds if seconds > 0 else 0.0)
         slot = min(9, int(10 * position))
         deciles[slot] = max(deciles[slot], rss)
-    peak = max((rss for _, rss, _, _ in samples), default=0)
-    peak_pss = max((pss for _, _, pss, _ in samples), default=0)
+    peak = max((sample[1] for sample in samples), default=0)
+    peak_pss = max((sample[2] for sample in samples), default=0)
+    # The last sample before exit, so a little short of the total: enough to show the main's share.
+    main_cpu = max((sample[4] for sample in samples), default=0.0)
     # ru_maxrss is in kilobytes on Linux: the largest of the child and the workers it waited for.
-    return Measured(seconds, peak, peak_pss, usage.ru_maxrss * 1024, usage.ru_utime + usage.ru_stime, deciles)
+    cpu = usage.ru_utime + usage.ru_stime
+    return Measured(seconds, peak, peak_pss, usage.ru_maxrss * 1024, cpu, deciles, main_cpu)
 
 
 def extract_jsonl_command(corpus: Path, out: Path, jobs: int) -> list[str]:
@@ -545,12 +554,14 @@ def load_note() -> str:
     )
 
 
-def section_jobs(report: Report, texts: list[Text], workdir: Path) -> None:
-    corpus = workdir / "tbaq.jsonl"
-    size = write_jsonl(texts, corpus)
-    report.section(
-        f"--jobs scaling: timeline extract tbaq.jsonl -f jsonl ({size / MB:.2f} MB, {len(texts)} docs)"
-    )
+def section_jobs(report: Report, texts: list[Text], size_mb: int, workdir: Path) -> None:
+    corpus = workdir / "jobs.jsonl"
+    if size_mb > 0:
+        size, count = generate_corpus(texts, size_mb * MB, corpus)
+        name = f"a generated {size / MB:.1f} MB corpus, {count} docs"
+    else:
+        size, name = write_jsonl(texts, corpus), f"the TBAQ texts, {len(texts)} docs"
+    report.section(f"--jobs scaling: timeline extract corpus.jsonl -f jsonl on {name}")
     rows = []
     outputs = []
     runs: dict[int, Measured] = {}
@@ -567,6 +578,7 @@ def section_jobs(report: Report, texts: list[Text], workdir: Path) -> None:
                 size / measured.cpu / MB,
                 f"{runs[1].seconds / measured.seconds:.2f}x",
                 f"{measured.cpu / runs[1].cpu:.2f}",
+                f"{100 * measured.main_cpu / measured.cpu:.0f}%",
                 measured.peak_tree_rss / MB,
             )
         )
@@ -579,12 +591,22 @@ def section_jobs(report: Report, texts: list[Text], workdir: Path) -> None:
             "MB per CPU s",
             "wall speed-up",
             "CPU vs jobs 1",
+            "main process share of CPU",
             "peak RSS all processes MB",
         ),
         rows,
     )
     same = outputs[0] == outputs[1]
     report.note(f"outputs byte-identical: {same}; wall and CPU include start-up and the worker pool's start")
+    share = runs[2].main_cpu / runs[2].cpu if runs[2].cpu else 0.0
+    if share:
+        # Amdahl: the main process reads, merges and writes serially while the workers tag.
+        bound = min(2.0, 1 / share) if share > 0.5 else 2.0
+        report.note(
+            f"with --jobs 2 the main process (reading, per-document merge, JSON writing, pickling) does "
+            f"{100 * share:.0f}% of the CPU work; on 2 otherwise idle cores the wall speed-up is bounded "
+            f"by ~{bound:.2f}x, and by the cores other work leaves free"
+        )
     report.note(load_note())
     report.results["jobs"] = {"rows": rows, "identical": same}
 
