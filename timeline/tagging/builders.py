@@ -109,7 +109,7 @@ Builder = Callable[[Match], Expression | None]
 
 def _full_date(m: Match) -> Expression | None:
     found = numbers.full_date(m.fields.get("date", m.surface), m.settings.day_first, m.settings.language)
-    return Absolute(found.year, found.month, found.day) if found is not None else None
+    return Absolute(found.year, found.month, found.day, clock=m.clock()) if found is not None else None
 
 
 def _numeric_date(m: Match) -> Expression | None:

@@ -31,7 +31,8 @@ def rule_regex(rule: Rule, patterns: Mapping[str, str]) -> str:
             raise ValueError(f"rule {rule.name}: unknown pattern list %{name}")
         return f"(?P<{match.group('alias') or name}>{patterns[name]})"
 
-    body = _LIST_REFERENCE.sub(insert_list, rule.pattern).replace(" ", r"\s+")
+    # " ?" is an optional space, any other space a run of whitespace.
+    body = _LIST_REFERENCE.sub(insert_list, rule.pattern).replace(" ?", r"\s*").replace(" ", r"\s+")
     if rule.after:
         # Context as lookbehinds, so that it never becomes part of (or moves) the match start.
         words = "|".join(_lookbehind(word) for word in rule.after)
