@@ -1,5 +1,5 @@
-"""Bugs this suite found in other stages, pinned by minimal examples. Each is a strict xfail: it
-turns red when the bug is fixed, so the marker is removed then and the test guards the fix."""
+"""Bugs this suite found in other stages, pinned by minimal examples. An open bug is a strict
+xfail, which turns red when the bug is fixed; the marker is removed then and the test guards the fix."""
 
 from __future__ import annotations
 
@@ -13,11 +13,8 @@ from timeline.temporal import annotate
 REFERENCE = date(2017, 2, 10)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="tagger/resolver: a clock time next to an explicit date is resolved against the reference "
-    "date, not that date: 'at 9:15 on Feb. 3, 2017' gives 2017-02-10T09:15 beside 2017-02-03",
-)
+# Found by this suite (2017-02-10T09:15 beside 2017-02-03: the clock time was resolved against
+# the reference date), fixed in the tagger by 03a4e1d; kept as its regression test.
 @pytest.mark.parametrize(
     "text",
     [
