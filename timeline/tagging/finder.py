@@ -31,6 +31,7 @@ class Tagger:
 
 @cache
 def tagger(language: str) -> Tagger:
+    """The language's rules compiled once per process (checked: every rule names a known builder)."""
     data = load_language(language)
     for rule in data.rules:
         if rule.build not in BUILDERS:
