@@ -395,3 +395,15 @@ TITLES = [
 def test_title(sentence: str, date: str, title: str) -> None:
     (event,) = detect_events(document(sentence), dated(sentence, date))
     assert event.title == title
+
+
+def test_a_sentence_of_many_dates_stays_bounded() -> None:
+    text = "The army attacked on Monday and " * 300 + "left."
+    timexes = dated(text, *[f"Monday#{n}" for n in range(300)])
+    events = detect_events(document(text), timexes)
+    assert events  # one long sentence: each date looks at a window around it
+    for event in events:
+        assert len(event.sentence) <= 2000
+        for mention in events[0].mentions:
+            assert mention.sentence_start is not None and mention.sentence_end is not None
+            assert mention.sentence_start <= mention.start < mention.end <= mention.sentence_end

@@ -62,3 +62,14 @@ def test_spans_are_ordered_trimmed_and_inside(text: str) -> None:
         assert previous_end <= start < end <= len(text)
         assert not text[start].isspace() and not text[end - 1].isspace()
         previous_end = end
+
+
+def test_a_date_expression_is_never_split_between_sentences() -> None:
+    from timeline.events.sentences import join_across
+
+    text = "They meet next\nJanuary. Then they leave."
+    sentences = split_sentences(text)
+    assert len(sentences) == 3
+    date = (text.index("next"), text.index("January") + len("January"))
+    joined = join_across(sentences, [date])
+    assert [text[s:e] for s, e in joined] == ["They meet next\nJanuary.", "Then they leave."]

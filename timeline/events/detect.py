@@ -20,7 +20,7 @@ from timeline.events.fields import (
     title,
     word_count,
 )
-from timeline.events.sentences import split_sentences
+from timeline.events.sentences import join_across, split_sentences
 from timeline.events.status import VerbGroup, noun_group, status_of, verb_group
 from timeline.events.tokens import Kind, Token, classify, lemma_of, tokenize
 from timeline.models import Document, Event, Granularity, Mention, Timex, TimexType
@@ -63,24 +63,61 @@ def dated_events(document: Document, timexes: Sequence[Timex]) -> tuple[DatedEve
     dated = sorted((t for t in timexes if is_calendar_date(t)), key=lambda t: (t.start, t.end))
     if not dated:
         return ()
-    sentences = split_sentences(text)
+    all_spans = sorted((t.start, t.end) for t in timexes)
+    # A sentence never splits a date expression ("next\nJanuary", "May,Jan. 1").
+    sentences = join_across(split_sentences(text), all_spans)
     starts = [s for s, _ in sentences]
     by_sentence: dict[int, list[Timex]] = {}
     for timex in dated:
         index = max(0, bisect_right(starts, timex.start) - 1)
         by_sentence.setdefault(index, []).append(timex)
-    all_spans = sorted((t.start, t.end) for t in timexes)
     found: list[DatedEvent] = []
     for index in sorted(by_sentence):
         found.extend(_sentence_events(document, sentences[index], by_sentence[index], all_spans))
     return tuple(found)
 
 
-def _token_range(tokens: tuple[Token, ...], start: int, end: int) -> tuple[int, int]:
-    inside = [i for i, t in enumerate(tokens) if t.start < end and t.end > start]
-    if not inside:
-        return 0, 0
-    return inside[0], inside[-1] + 1
+def _covering(tokens: tuple[Token, ...], ends: list[int], start: int, end: int) -> range:
+    """Indices of the tokens overlapping the characters [start, end)."""
+    first = bisect_right(ends, start)
+    last = first
+    while last < len(tokens) and tokens[last].start < end:
+        last += 1
+    return range(first, last)
+
+
+# Tokens on each side of a date that anchoring and titles look at: ordinary sentences fit whole,
+# and a sentence made of thousands of dates costs linear, not quadratic, time.
+WINDOW = 48
+# Longer "sentences" (lists, tables, run-on text) are quoted around the date only.
+MAX_SENTENCE_CHARS = 2000
+
+
+@dataclass(frozen=True, slots=True)
+class _Window:
+    """A slice of a sentence around one date, indices relative to the slice."""
+
+    offset: int
+    tokens: tuple[Token, ...]
+    kinds: tuple[Kind, ...]
+    dates: frozenset[int]
+    cues: dict[int, str]
+    blocked: frozenset[int]
+
+
+def _window(
+    tokens: tuple[Token, ...],
+    kinds: tuple[Kind, ...],
+    dates: frozenset[int],
+    cue_tokens: dict[int, str],
+    start: int,
+    end: int,
+) -> _Window:
+    lo, hi = max(0, start - WINDOW), min(len(tokens), end + WINDOW)
+    near_dates = frozenset(i - lo for i in range(lo, hi) if i in dates)
+    cues = {i - lo: cue_tokens[i] for i in range(lo, hi) if i in cue_tokens}
+    blocked = near_dates | {i for i, kind in cues.items() if kind != "negation"}
+    return _Window(lo, tokens[lo:hi], kinds[lo:hi], near_dates, cues, blocked)
 
 
 def _sentence_events(
@@ -89,59 +126,58 @@ def _sentence_events(
     text = document.text
     s_start, s_end = sentence
     tokens = tokenize(text, s_start, s_end)
+    ends = [t.end for t in tokens]
     first = bisect_left(all_spans, (s_start, 0))
     last = bisect_left(all_spans, (s_end, 0))
-    here = all_spans[first:last]
-    dates = frozenset(i for i, t in enumerate(tokens) for a, b in here if t.start < b and t.end > a)
-    kinds = classify(tokens, dates)
-    matches = cue_matches(tokens)
-    cue_tokens = {i: kind for start, end, kind in matches for i in range(start, end)}
-    blocked = dates | {i for i, kind in cue_tokens.items() if kind != "negation"}
+    dates = frozenset(i for a, b in all_spans[first:last] for i in _covering(tokens, ends, a, b))
     found: list[DatedEvent] = []
     if all(i in dates or not t.text[:1].isalnum() for i, t in enumerate(tokens)):
         return found  # a line holding only a date (a dateline, a caption's date) dates no event
+    kinds = classify(tokens, dates)
+    cue_tokens = {i: kind for start, end, kind in cue_matches(tokens) for i in range(start, end)}
+    last_of_value: dict[str, tuple[int, int | None]] = {}  # value -> (index in found, trigger)
     for timex in timexes:
-        start, end = _token_range(tokens, timex.start, timex.end)
-        result = anchor(tokens, kinds, start, end, frozenset(blocked), dates)
-        event, extent = _event(
-            document, sentence, tokens, kinds, timex, result, cue_tokens, dates, (start, end)
-        )
-        previous = _same_event(found, timex, result, tokens, kinds)
-        if previous is not None:
+        covered = _covering(tokens, ends, timex.start, timex.end)
+        start, end = (covered.start, covered.stop) if covered else (0, 0)
+        w = _window(tokens, kinds, dates, cue_tokens, start, end)
+        date_range = (start - w.offset, end - w.offset)
+        result = anchor(w.tokens, w.kinds, *date_range, w.blocked, w.dates)
+        shown = sentence
+        if s_end - s_start > MAX_SENTENCE_CHARS and w.tokens:
+            shown = (w.tokens[0].start, w.tokens[-1].end)  # a run-on "sentence": the part around the date
+        event, extent = _event(document, shown, w.tokens, w.kinds, timex, result, w.cues, w.dates, date_range)
+        trigger = None if result.trigger is None else result.trigger + w.offset
+        earlier = last_of_value.get(timex.value)
+        if earlier is not None and _same_event(earlier[1], trigger, result, w):
+            previous = found[earlier[0]]
             merged = previous.event.model_copy(
                 update={"mentions": (*previous.event.mentions, *event.mentions)}
             )
-            index = found.index(previous)
-            found[index] = DatedEvent(
+            found[earlier[0]] = DatedEvent(
                 (*previous.timexes, timex), previous.anchor, merged, previous.words, previous.extent
             )
             continue
-        words = tuple((tokens[i].start, tokens[i].end) for i in result.conjuncts)
-        spans = tuple((tokens[i].start, tokens[i].end) for i in sorted(set(extent) | set(result.conjuncts)))
+        last_of_value[timex.value] = (len(found), trigger)
+        words = tuple((w.tokens[i].start, w.tokens[i].end) for i in result.conjuncts)
+        spans = tuple(
+            (w.tokens[i].start, w.tokens[i].end) for i in sorted(set(extent) | set(result.conjuncts))
+        )
         found.append(DatedEvent((timex,), result, event, words, spans))
     return found
 
 
-def _same_event(
-    found: list[DatedEvent], timex: Timex, result: Anchor, tokens: tuple[Token, ...], kinds: tuple[Kind, ...]
-) -> DatedEvent | None:
-    """An earlier date of this sentence with the same value that dates the same event: the same
-    trigger, or this date hangs on a non-finite afterthought ("... this year — putting 2017 on course")."""
-    for earlier in found:
-        if earlier.timexes[0].value != timex.value:
-            continue
-        if result.trigger is None or result.trigger == earlier.anchor.trigger:
-            return earlier
-        trigger = tokens[result.trigger]
-        if (
-            kinds[result.trigger] is Kind.VERB
-            and trigger.lower.endswith("ing")
-            and result.trigger > (earlier.anchor.trigger or 0)
-        ):
-            return earlier
-        if result.mode == "fallback":
-            return earlier
-    return None
+def _same_event(earlier: int | None, trigger: int | None, result: Anchor, w: _Window) -> bool:
+    """Whether a date dates the same event as the previous date of this sentence with the same
+    value: the same trigger, or this date hangs on a non-finite afterthought ("... this year —
+    putting 2017 on course"). Triggers are sentence token indices."""
+    if trigger is None or trigger == earlier or result.mode == "fallback":
+        return True
+    local = trigger - w.offset
+    return (
+        w.kinds[local] is Kind.VERB
+        and w.tokens[local].lower.endswith("ing")
+        and trigger > (earlier if earlier is not None else -1)
+    )
 
 
 def _event(

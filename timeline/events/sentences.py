@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import cache
 
 from timeline.events.lexicon import word_set
@@ -95,3 +96,22 @@ def split_sentences(text: str) -> tuple[tuple[int, int], ...]:
             if start < end:
                 spans.append((start, end))
     return tuple(spans)
+
+
+def join_across(
+    sentences: Sequence[tuple[int, int]], spans: Sequence[tuple[int, int]]
+) -> tuple[tuple[int, int], ...]:
+    """Sentences joined where a span (a date expression) runs from one into the next; both
+    sequences sorted by start."""
+    out: list[tuple[int, int]] = []
+    reach = 0  # the furthest end of a span starting inside the current sentence
+    k = 0
+    for start, end in sentences:
+        if out and reach > out[-1][1]:
+            out[-1] = (out[-1][0], end)
+        else:
+            out.append((start, end))
+        while k < len(spans) and spans[k][0] < out[-1][1]:
+            reach = max(reach, spans[k][1])
+            k += 1
+    return tuple(out)
