@@ -104,7 +104,7 @@ def _weekday(e: Weekday, reference: dt.date | None, tense: Tense) -> Outcome:
         delta = (e.weekday - today) % 7 or 7
     elif e.direction == 0:
         delta = e.weekday - today
-    elif tense is Tense.FUTURE:
+    elif tense.looks_ahead:
         delta = (e.weekday - today) % 7
     else:
         delta = -((today - e.weekday) % 7)

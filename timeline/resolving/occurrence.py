@@ -9,8 +9,8 @@ from timeline.tagging.expressions import Tense
 
 
 def pick(options: list[Point], direction: int | None, tense: Tense, reference: dt.date) -> Point | None:
-    """Which yearly occurrence a year-less date means: the one the direction word says,
-    else the nearest, pushed by the clause's tense."""
+    """Which yearly occurrence a year-less date means: the one the direction word says, or
+    the leading word ("since", "until"), else the nearest, pushed by the clause's tense."""
     if direction == -1:
         before = [p for p in options if p.span()[1] < reference]
         return before[-1] if before else None
@@ -19,6 +19,10 @@ def pick(options: list[Point], direction: int | None, tense: Tense, reference: d
         return after[0] if after else None
     if direction == 0:
         return next((p for p in options if p.day.year == reference.year), None)
+    if tense is Tense.BEGUN:  # "since March": the latest that has begun
+        return next((p for p in reversed(options) if p.span()[0] <= reference), None)
+    if tense is Tense.PENDING:  # "until March": the first that has not ended
+        return next((p for p in options if p.span()[1] >= reference), None)
     return min(options, key=lambda p: distance(p, reference, tense), default=None)
 
 
@@ -40,8 +44,8 @@ def weekend_day(reference: dt.date, tense: Tense) -> dt.date:
     speaks of the future, else the one just past early in the week, the coming one late in it."""
     weekday = reference.weekday()
     previous_week = reference - dt.timedelta(days=7)
-    if weekday >= 5 or tense is Tense.FUTURE:
+    if weekday >= 5 or tense.looks_ahead:
         return reference
-    if tense is Tense.PAST or weekday <= 2:
+    if tense.looks_back or weekday <= 2:
         return previous_week
     return reference

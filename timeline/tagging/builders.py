@@ -213,7 +213,10 @@ def _shift(m: Match) -> Expression | None:
     if offset is None:  # "days later": only the direction is known
         return Vague("PAST_REF" if (m.param_int("sign") or 1) < 0 else "FUTURE_REF")
     at_most = m.params.get("at_most")
-    return Shift(m.unit(), offset, m.clock(), Unit(str(at_most)) if at_most is not None else None)
+    unit = m.unit()
+    if m.param_int("as_unit"):  # "the following year" is a year, even after a day
+        return Shift(unit, offset, m.clock(), unit)
+    return Shift(unit, offset, m.clock(), Unit(str(at_most)) if at_most is not None else None)
 
 
 def _vague(m: Match) -> Expression | None:

@@ -10,23 +10,40 @@ from timeline.tagging.expressions import Tense
 
 _SENTENCE_END = re.compile(r"[.!?;]\s|\n\s*\n")
 _WINDOW = 80  # characters of context each side; clauses rarely carry their verb further away
+_LEAD_WINDOW = 24  # characters before an expression that may hold the word leading it
 
 
 @dataclass(frozen=True, slots=True)
 class TenseReader:
-    """Finds the cue word nearest to an expression within its sentence."""
+    """The word leading an expression when it fixes the direction ("since March", "until
+    Friday"), else the cue word nearest to the expression within its sentence."""
 
     future: re.Pattern[str]
     past: re.Pattern[str]
+    future_lead: re.Pattern[str]
+    past_lead: re.Pattern[str]
 
     @classmethod
     def from_patterns(cls, patterns: Mapping[str, str]) -> TenseReader:
         def words(name: str) -> re.Pattern[str]:
             return re.compile(rf"(?<!\w)(?i:{patterns[name]})(?!\w)")
 
-        return cls(future=words("future_cue"), past=words("past_cue"))
+        def lead(name: str) -> re.Pattern[str]:
+            return re.compile(rf"(?<!\w)(?i:{patterns[name]})\s+(?:(?:early|mid|late)[- ]|the )?$")
+
+        return cls(
+            future=words("future_cue"),
+            past=words("past_cue"),
+            future_lead=lead("future_lead"),
+            past_lead=lead("past_lead"),
+        )
 
     def tense(self, text: str, start: int, end: int) -> Tense:
+        before = text[max(0, start - _LEAD_WINDOW) : start]
+        if self.past_lead.search(before):
+            return Tense.BEGUN
+        if self.future_lead.search(before):
+            return Tense.PENDING
         left = max(0, start - _WINDOW)
         before = text[left:start]
         stops = list(_SENTENCE_END.finditer(before))

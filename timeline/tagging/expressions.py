@@ -27,11 +27,25 @@ class Unit(StrEnum):
 
 
 class Tense(StrEnum):
-    """What the words around an expression say about its direction in time."""
+    """What the words around an expression say about its direction in time.
+
+    PAST and FUTURE come from the clause's cue words (noisy: they only push the choice);
+    BEGUN and PENDING from the word leading the date, which fixes it: "since March" has begun
+    by the reference date, "until Friday" has not yet ended."""
 
     PAST = "past"
     FUTURE = "future"
+    BEGUN = "begun"
+    PENDING = "pending"
     UNKNOWN = "unknown"
+
+    @property
+    def looks_back(self) -> bool:
+        return self in (Tense.PAST, Tense.BEGUN)
+
+    @property
+    def looks_ahead(self) -> bool:
+        return self in (Tense.FUTURE, Tense.PENDING)
 
 
 @dataclass(frozen=True, slots=True)
