@@ -229,7 +229,7 @@ def test_durations_sets_and_vague_values() -> None:
             candidate(Duration(Unit.YEAR, 3), TimexType.DURATION),
             candidate(Duration(Unit.MONTH, None), TimexType.DURATION),
             candidate(Duration(Unit.HOUR, 5), TimexType.DURATION),
-            candidate(Duration(Unit.YEAR, 2, extra_months=6), TimexType.DURATION),
+            candidate(Duration(Unit.YEAR, 2, half=True), TimexType.DURATION),
             candidate(Recurrence(Duration(Unit.WEEK, 1)), TimexType.SET),
             candidate(Recurrence(weekday=4), TimexType.SET),
             candidate(Vague("PRESENT_REF")),

@@ -109,12 +109,23 @@ _DESIGNATOR = {
 }
 
 
+# Half a unit in the next smaller designator ("two and a half years" = P2Y6M); a half week or
+# month has no exact value and is left out.
+_HALF = {Unit.YEAR: "6M", Unit.DAY: "T12H", Unit.HOUR: "30M", Unit.MINUTE: "30S"}
+
+
 def duration(value: Duration) -> str:
-    """P3Y, PXM, PT5H, P2Y6M, P10Y (a decade)."""
+    """P3Y, PXM, PT5H, P2Y6M, PT5H30M, P10Y (a decade)."""
     designator, factor, is_time = _DESIGNATOR[value.unit]
-    amount = "X" if value.amount is None else str(value.amount * factor)
-    extra = f"{value.extra_months}M" if value.extra_months and designator == "Y" else ""
-    return ("PT" if is_time else "P") + amount + designator + extra
+    if value.amount is None:
+        return ("PT" if is_time else "P") + "X" + designator
+    amount = value.amount * factor
+    extra = ""
+    if value.half and value.unit in (Unit.DECADE, Unit.CENTURY):
+        amount += factor // 2
+    elif value.half:
+        extra = _HALF.get(value.unit, "")
+    return ("PT" if is_time else "P") + str(amount) + designator + extra
 
 
 def recurrence(value: Recurrence) -> str:

@@ -228,8 +228,8 @@ def _vague(m: Match) -> Expression | None:
 
 def _duration(m: Match) -> Expression | None:
     amount = m.count() if "number" in m.fields else m.param_int("amount")
-    extra = 6 if "half" in m.fields else 0
-    return Duration(m.unit(), amount, extra_months=extra)
+    half = "half" in m.fields or "half_after" in m.fields
+    return Duration(m.unit(), amount, half=half)
 
 
 def _recurrence(m: Match) -> Expression | None:

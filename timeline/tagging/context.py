@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from timeline.tagging.expressions import Tense
 
-_SENTENCE_END = re.compile(r"[.!?;]\s|\n\s*\n")
+_SENTENCE_END = re.compile(r"[.!?;]\s|\n\s*\n|''|``|[\"\u201c\u201d]")
 _WINDOW = 80  # characters of context each side; clauses rarely carry their verb further away
 _LEAD_WINDOW = 24  # characters before an expression that may hold the word leading it
 

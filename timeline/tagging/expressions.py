@@ -155,11 +155,11 @@ class Vague:
 
 @dataclass(frozen=True, slots=True)
 class Duration:
-    """An amount of time: `amount` units (None = unspecified, TimeML X); minutes for halves."""
+    """An amount of time: `amount` units (None = unspecified, TimeML X), and a half more."""
 
     unit: Unit
     amount: int | None
-    extra_months: int = 0  # "two and a half years" = P2Y6M
+    half: bool = False  # "two and a half years" = P2Y6M, "5 1/2 hours" = PT5H30M
 
 
 @dataclass(frozen=True, slots=True)
