@@ -10,14 +10,19 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner, Result
 
 from timeline import extract
 from timeline.cli.app import app
 from timeline.cli.common import EXIT_OK, EXIT_USAGE
+from timeline.errors import InputError
+from timeline.reading.decoding import decode_text
 from timeline.temporal import annotate
 
 REFERENCE = date(2017, 2, 10)
+FUZZ = bool(os.environ.get("TIMELINE_FUZZ_EXAMPLES"))
 ARTICLE = "“Talks on Feb. 3, 2017 failed,” said the café owner, who paid 5 € on Feb. 6, 2017."
 
 
@@ -211,3 +216,19 @@ def test_hundred_megabyte_file(tmp_path: Path) -> None:
     )
     assert len(events) == min(count, 6000)
     os.unlink(source)
+
+
+@pytest.mark.fuzz
+@settings(parent=settings.get_profile("robustness-fuzz" if FUZZ else "robustness-ci"))
+@given(
+    data=st.binary(max_size=300) | st.text(max_size=100).map(lambda t: t.encode("utf-16")),
+    encoding=st.sampled_from([None, "utf-8", "cp1252", "latin-1", "utf-16", "utf-32", "ascii"]),
+)
+def test_any_bytes_decode_or_give_an_input_error(data: bytes, encoding: str | None) -> None:
+    """Reading never fails with anything but a one-line input error, whatever the bytes."""
+    try:
+        text = decode_text(data, "file.txt", encoding)
+    except InputError as err:
+        assert "\n" not in str(err)
+        return
+    assert isinstance(text, str)
