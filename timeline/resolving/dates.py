@@ -187,6 +187,14 @@ def _shift(e: Shift, base: Point, anchoring: Anchoring) -> Outcome:
     return Point(with_clock(granularity, e.clock), day, e.clock), anchoring
 
 
+# A reporting period ends at most this long before the report about it.
+_REPORTING_LAG = dt.timedelta(days=183)
+
+
+def _long_before(anchor: Point, reference: dt.date | None) -> bool:
+    return reference is not None and anchor.span()[1] < reference - _REPORTING_LAG
+
+
 def resolve_expression(
     expression: Expression, tense: Tense, reference: dt.date | None, anchor: Point | None
 ) -> Outcome:
@@ -207,8 +215,14 @@ def resolve_expression(
             return expression
         case Shift():
             unit_granularity = GRANULARITY_OF_UNIT[expression.unit]
-            # "Two days later" than "1998" says nothing: only as fine a date can anchor a shift.
-            if anchor is not None and ORDER[anchor.granularity] >= ORDER[unit_granularity]:
+            # "Two days later" than "1998" says nothing: only as fine a date can anchor a shift;
+            # "year-earlier" results never compare with a period long over.
+            fine = anchor is not None and ORDER[anchor.granularity] >= ORDER[unit_granularity]
+            if (
+                anchor is not None
+                and fine
+                and not (expression.current_period and _long_before(anchor, reference))
+            ):
                 return _shift(expression, anchor, Anchoring.PREVIOUS_DATE)
             if reference is not None:
                 base = Point(GRANULARITY_OF_UNIT[expression.unit], reference)

@@ -216,7 +216,13 @@ def _shift(m: Match) -> Expression | None:
     unit = m.unit()
     if m.param_int("as_unit"):  # "the following year" is a year, even after a day
         return Shift(unit, offset, m.clock(), unit)
-    return Shift(unit, offset, m.clock(), Unit(str(at_most)) if at_most is not None else None)
+    return Shift(
+        unit,
+        offset,
+        m.clock(),
+        Unit(str(at_most)) if at_most is not None else None,
+        current_period=bool(m.param_int("current_period")),
+    )
 
 
 def _vague(m: Match) -> Expression | None:

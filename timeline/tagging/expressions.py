@@ -144,6 +144,9 @@ class Shift:
     clock: ClockTime | None = None
     # "the year-ago quarter" is a quarter even when the date spoken of was a day.
     at_most: Unit | None = None
+    # "year-earlier results" compare with the current reporting period: a date spoken of that
+    # ended long before the reference date is not that period (it is the compared one).
+    current_period: bool = False
 
 
 @dataclass(frozen=True, slots=True)
