@@ -40,6 +40,8 @@ def _absolute(e: Absolute, reference: dt.date | None, tense: Tense) -> Outcome:
             return None
         return Point(Granularity.YEAR, dt.date(e.year, 1, 1)), Anchoring.EXPLICIT
     granularity = with_clock(Granularity.DAY if e.day is not None else Granularity.MONTH, e.clock)
+    if e.week and e.day is not None:
+        granularity = Granularity.WEEK
 
     def point(year: int) -> Point | None:
         try:
@@ -50,6 +52,8 @@ def _absolute(e: Absolute, reference: dt.date | None, tense: Tense) -> Outcome:
     if e.year is not None:
         found = point(e.year)
         return (found, Anchoring.EXPLICIT) if found else None
+    if reference is None and granularity is Granularity.WEEK:
+        return Unresolved(UNRESOLVED[granularity], granularity)
     if reference is None:
         day = f"-{e.day:02d}" if e.day is not None else ""
         if e.day is None and e.clock is None:

@@ -132,6 +132,7 @@ def _absolute(m: Match) -> Expression | None:
         clock=m.clock(),
         direction=m.direction(),
         year_offset=m.direction("year_direction"),
+        week=bool(m.param_int("week")),
     )
 
 

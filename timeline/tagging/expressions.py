@@ -71,6 +71,7 @@ class Absolute:
     clock: ClockTime | None = None
     direction: int | None = None
     year_offset: int | None = None  # "June last year": the year relative to the reference
+    week: bool = False  # "the week of March 6": the (ISO) week holding the date
 
 
 @dataclass(frozen=True, slots=True)
