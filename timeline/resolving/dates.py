@@ -96,8 +96,11 @@ def _holiday(e: Holiday, reference: dt.date | None, tense: Tense) -> Outcome:
 # occurrence wins unless the tense clearly points the other way (tense cues are noisy).
 
 
-def _weekday(e: Weekday, reference: dt.date | None, tense: Tense) -> Outcome:
+def _weekday(e: Weekday, reference: dt.date | None, tense: Tense, anchor: Point | None = None) -> Outcome:
     granularity = clock_granularity(e.clock)
+    anchoring = Anchoring.REFERENCE_DATE
+    if e.from_previous and anchor is not None and ORDER[anchor.granularity] >= ORDER[Granularity.DAY]:
+        reference, anchoring = anchor.day, Anchoring.PREVIOUS_DATE
     if reference is None:
         suffix = values.clock_suffix(e.clock) if e.clock else ""
         return Unresolved(f"XXXX-WXX-{e.weekday + 1}{suffix}", granularity)
@@ -112,7 +115,7 @@ def _weekday(e: Weekday, reference: dt.date | None, tense: Tense) -> Outcome:
         delta = (e.weekday - today) % 7
     else:
         delta = -((today - e.weekday) % 7)
-    return Point(granularity, reference + dt.timedelta(days=delta), e.clock), Anchoring.REFERENCE_DATE
+    return Point(granularity, reference + dt.timedelta(days=delta), e.clock), anchoring
 
 
 def _relative(e: Relative, reference: dt.date | None, anchor: Point | None, tense: Tense) -> Outcome:
@@ -208,7 +211,7 @@ def resolve_expression(
         case Holiday():
             return _holiday(expression, reference, tense)
         case Weekday():
-            return _weekday(expression, reference, tense)
+            return _weekday(expression, reference, tense, anchor)
         case Relative():
             return _relative(expression, reference, anchor, tense)
         case Period():

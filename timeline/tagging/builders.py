@@ -203,7 +203,9 @@ def _relative(m: Match) -> Expression | None:
 
 def _weekday(m: Match) -> Expression | None:
     weekday = m.lookup("weekday", "weekday")
-    return Weekday(int(weekday), m.direction(), m.clock()) if weekday is not None else None
+    if weekday is None:
+        return None
+    return Weekday(int(weekday), m.direction(), m.clock(), from_previous=bool(m.param_int("from_previous")))
 
 
 def _shift(m: Match) -> Expression | None:

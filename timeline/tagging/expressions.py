@@ -134,6 +134,8 @@ class Weekday:
     weekday: int
     direction: int | None = None
     clock: ClockTime | None = None
+    # "the previous Friday": counted from the date last spoken of, not from the reference date.
+    from_previous: bool = False
 
 
 @dataclass(frozen=True, slots=True)
