@@ -135,10 +135,19 @@ def _relative(e: Relative, reference: dt.date | None, anchor: Point | None, tens
     return Point(granularity, day, e.clock, weekend), Anchoring.REFERENCE_DATE
 
 
-def _period(e: Period, reference: dt.date | None) -> Outcome:
+def _period(e: Period, reference: dt.date | None, anchor: Point | None = None) -> Outcome:
     granularity = GRANULARITY_OF_UNIT[e.unit]
     if e.unit is Unit.SEASON:
         return _season(e, reference)
+    if e.index is None and e.year is not None:
+        # "the 1988 quarter": the quarter spoken of, else the last one reported (the one
+        # before the reference date's), in 1988.
+        if anchor is not None and anchor.granularity is granularity:
+            return Point(granularity, dt.date(e.year, anchor.day.month, 1)), Anchoring.PREVIOUS_DATE
+        if reference is not None:
+            reported = calendar.shift(calendar.span(granularity, reference)[0], granularity, -1)
+            return Point(granularity, dt.date(e.year, reported.month, 1)), Anchoring.REFERENCE_DATE
+        return Point(Granularity.YEAR, dt.date(e.year, 1, 1)), Anchoring.EXPLICIT
     months = 3 if e.unit is Unit.QUARTER else 6
     letter = "Q" if e.unit is Unit.QUARTER else "H"
     if e.index is not None:
@@ -215,7 +224,7 @@ def resolve_expression(
         case Relative():
             return _relative(expression, reference, anchor, tense)
         case Period():
-            return _period(expression, reference)
+            return _period(expression, reference, anchor)
         case Era():
             return _era(expression)
         case Vague():
