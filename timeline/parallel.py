@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import os
+import signal
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import islice
+from multiprocessing.pool import AsyncResult
 
 from timeline.models import Document, Event
 from timeline.settings import TaggerSettings
@@ -25,6 +27,12 @@ def default_jobs() -> int:
         return max(1, len(os.sched_getaffinity(0)))
     except AttributeError:  # pragma: no cover - not Linux
         return max(1, os.cpu_count() or 1)
+
+
+def _ignore_interrupts() -> None:
+    # Ctrl-C signals the whole process group: the parent alone handles it (and terminates the
+    # workers), so no worker prints a KeyboardInterrupt traceback.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _run_batch(
@@ -55,10 +63,12 @@ def map_documents(
             yield document, stage(document, settings)
         return
     window = jobs * WINDOW_PER_WORKER
-    pending: deque[tuple[list[Document], Future[list[tuple[Event, ...]]]]] = deque()
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
+    pending: deque[tuple[list[Document], AsyncResult[list[tuple[Event, ...]]]]] = deque()
+    # Leaving the `with` block terminates the pool: on Ctrl-C, an error or an abandoned generator,
+    # queued and running batches are dropped at once instead of being waited for.
+    with multiprocessing.Pool(jobs, initializer=_ignore_interrupts) as pool:
         for batch in _batches(documents, BATCH_SIZE):
-            pending.append((batch, pool.submit(_run_batch, stage, batch, settings)))
+            pending.append((batch, pool.apply_async(_run_batch, (stage, batch, settings))))
             if len(pending) >= window:
                 yield from _drain_one(pending)
         while pending:
@@ -66,7 +76,7 @@ def map_documents(
 
 
 def _drain_one(
-    pending: deque[tuple[list[Document], Future[list[tuple[Event, ...]]]]],
+    pending: deque[tuple[list[Document], AsyncResult[list[tuple[Event, ...]]]]],
 ) -> Iterator[Result]:
-    batch, future = pending.popleft()
-    yield from zip(batch, future.result(), strict=True)
+    batch, result = pending.popleft()
+    yield from zip(batch, result.get(), strict=True)

@@ -121,12 +121,6 @@ def test_exit_codes_of_the_installed_command(article: Path, tmp_path: Path) -> N
     assert bad.stderr.decode().strip().splitlines() == [f"timeline: error: {empty}: empty file"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="parallel: Ctrl-C under --jobs 2 waits for every queued batch before exiting (92 s for 60 "
-    "articles of 3,000 dates): timeline/parallel.py map_documents leaves `with ProcessPoolExecutor` "
-    "through shutdown(wait=True) without cancelling pending futures",
-)
 def test_ctrl_c_with_workers_stops_promptly(tmp_path: Path) -> None:
     import contextlib
     import os

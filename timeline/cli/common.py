@@ -13,6 +13,7 @@ from timeline.errors import TimelineError
 EXIT_OK = 0
 EXIT_INTERNAL = 1
 EXIT_USAGE = 2
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, what shells report for Ctrl-C
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -28,7 +29,8 @@ def warn(message: str) -> None:
 
 
 def user_errors(command: Callable[P, R]) -> Callable[P, R]:
-    """Turn TimelineError (bad input or option) into a one-line message and exit code 2."""
+    """Turn TimelineError (bad input or option) into a one-line message and exit code 2,
+    and Ctrl-C into one line and exit code 130."""
 
     @wraps(command)
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
@@ -36,5 +38,9 @@ def user_errors(command: Callable[P, R]) -> Callable[P, R]:
             return command(*args, **kwargs)
         except TimelineError as err:
             fail(str(err))
+        except KeyboardInterrupt:
+            # Outputs are written atomically, so nothing half-written is left behind.
+            typer.echo("timeline: interrupted; nothing was written", err=True)
+            raise typer.Exit(EXIT_INTERRUPTED) from None
 
     return wrapper
