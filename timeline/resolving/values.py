@@ -44,7 +44,7 @@ UNRESOLVED = {
 
 def clock_suffix(clock: ClockTime) -> str:
     if clock.hour is not None:
-        return f"T{clock.hour:02d}:{clock.minute or 0:02d}"
+        return f"T{clock.hour:02d}:{clock.minute or 0:02d}" + ("Z" if clock.utc else "")
     return f"T{clock.part}"
 
 

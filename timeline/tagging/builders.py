@@ -95,7 +95,8 @@ class Match:
             hour = 0
         if hour > 24 or (meridiem and hour > 23):
             return None
-        return ClockTime(hour=hour, minute=minute)
+        utc = key(self.fields.get("timezone", "")) in ("utc", "gmt")
+        return ClockTime(hour=hour, minute=minute, utc=utc)
 
     def signed(self) -> int | None:
         """number x sign ("two days ago" = -2); None for vague amounts ("a few days ago")."""

@@ -55,6 +55,7 @@ class ClockTime:
     hour: int | None = None
     minute: int | None = None
     part: str | None = None  # MO, AF, EV, NI, MI (midday), DT (daytime)
+    utc: bool = False  # stated in UTC/GMT: TimeML writes it with a Z
 
 
 @dataclass(frozen=True, slots=True)
