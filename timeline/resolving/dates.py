@@ -135,7 +135,9 @@ def _relative(e: Relative, reference: dt.date | None, anchor: Point | None, tens
     return Point(granularity, day, e.clock, weekend), Anchoring.REFERENCE_DATE
 
 
-def _period(e: Period, reference: dt.date | None, anchor: Point | None = None) -> Outcome:
+def _period(
+    e: Period, reference: dt.date | None, anchor: Point | None = None, tense: Tense = Tense.UNKNOWN
+) -> Outcome:
     granularity = GRANULARITY_OF_UNIT[e.unit]
     if e.unit is Unit.SEASON:
         return _season(e, reference)
@@ -156,8 +158,18 @@ def _period(e: Period, reference: dt.date | None, anchor: Point | None = None) -
             return Point(granularity, dt.date(e.year, (index - 1) * months + 1, 1)), Anchoring.EXPLICIT
         if reference is None:
             return Unresolved(f"XXXX-{letter}{index}", granularity)
-        year = reference.year + (e.year_offset or 0)
-        return Point(granularity, dt.date(year, (index - 1) * months + 1, 1)), Anchoring.REFERENCE_DATE
+        if e.year_offset is not None:
+            year = reference.year + e.year_offset
+            return Point(granularity, dt.date(year, (index - 1) * months + 1, 1)), Anchoring.REFERENCE_DATE
+        # The reference date's year, except for the quarter last reported: "the fourth quarter"
+        # in January is the one just ended, unless the clause speaks of the future.
+        this_year = Point(granularity, dt.date(reference.year, (index - 1) * months + 1, 1))
+        last_year = Point(granularity, dt.date(reference.year - 1, (index - 1) * months + 1, 1))
+        just_ended = reference - last_year.span()[1] <= dt.timedelta(days=months * 31)
+        quarter = e.unit is Unit.QUARTER
+        if quarter and this_year.day > reference and just_ended and not tense.looks_ahead:
+            return last_year, Anchoring.REFERENCE_DATE
+        return this_year, Anchoring.REFERENCE_DATE
     if reference is None:
         return Unresolved(UNRESOLVED[granularity], granularity)
     day = calendar.shift(calendar.span(granularity, reference)[0], granularity, e.offset or 0)
@@ -224,7 +236,7 @@ def resolve_expression(
         case Relative():
             return _relative(expression, reference, anchor, tense)
         case Period():
-            return _period(expression, reference, anchor)
+            return _period(expression, reference, anchor, tense)
         case Era():
             return _era(expression)
         case Vague():

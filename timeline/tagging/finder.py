@@ -10,7 +10,7 @@ from timeline.settings import TaggerSettings
 from timeline.tagging.builders import BUILDERS, Match, build_mod
 from timeline.tagging.compiler import Dispatch, trigger_regex
 from timeline.tagging.context import TenseReader
-from timeline.tagging.expressions import Absolute, Candidate, Holiday, Relative, Tense, Weekday
+from timeline.tagging.expressions import Absolute, Candidate, Holiday, Period, Relative, Tense, Weekday
 from timeline.tagging.resources import Language, load_language
 
 # How far back from a trigger word an expression may start ("at least the past several years").
@@ -76,6 +76,8 @@ def _needs_tense(expression: object) -> bool:
         case Holiday(year=None, direction=None):
             return True
         case Relative(by_tense=True):
+            return True
+        case Period(index=int(), year=None, year_offset=None):
             return True
     return False
 
