@@ -132,6 +132,8 @@ def recurrence(value: Recurrence) -> str:
     if value.weekday is not None:
         suffix = clock_suffix(value.clock) if value.clock is not None else ""
         return f"XXXX-WXX-{value.weekday + 1}{suffix}"
+    if value.month is not None:
+        return f"XXXX-{value.month:02d}"
     if value.period is not None:
         return duration(value.period)
     return "PX"

@@ -247,6 +247,8 @@ def _recurrence(m: Match) -> Expression | None:
         return Recurrence(period=Duration(Unit(m.lookup("frequency", "frequency")), 1))
     if "weekday" in m.fields:
         return Recurrence(weekday=int(m.lookup("weekday", "weekday")), clock=m.clock())
+    if "month" in m.fields:
+        return Recurrence(month=m.month())
     amount = m.count() if "number" in m.fields else 1
     return Recurrence(period=Duration(m.unit(), amount))
 

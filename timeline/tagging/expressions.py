@@ -171,11 +171,13 @@ class Duration:
 
 @dataclass(frozen=True, slots=True)
 class Recurrence:
-    """A set: every `period`, or every named weekday (with an optional part of day)."""
+    """A set: every `period`, every named weekday (with an optional part of day), or every named
+    month."""
 
     period: Duration | None = None
     weekday: int | None = None
     clock: ClockTime | None = None
+    month: int | None = None  # "each July": every year's July
 
 
 Expression = Absolute | Holiday | Period | Era | Relative | Weekday | Shift | Vague | Duration | Recurrence
