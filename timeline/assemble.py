@@ -169,17 +169,33 @@ def assemble(documents: Sequence[DocumentInfo], events: Sequence[Event]) -> Time
     groups: list[list[Event]] = []
     # Each group is compared through its first (earliest) event only, so merging is
     # order-independent of later members and assembling again changes nothing.
-    by_value: dict[str, list[tuple[_Identity, list[Event]]]] = {}
+    # A group's identity is computed only once another event of the same value is compared
+    # with it (most dates have one event): identities[k] belongs to groups of that value.
+    by_value: dict[str, list[list[Event]]] = {}
+    identities: dict[int, _Identity] = {}
+
+    def identity_of(event: Event) -> _Identity:
+        found = identities.get(id(event))
+        if found is None:
+            found = identities[id(event)] = _Identity.of(event)
+        return found
+
     for event in by_position:
-        identity = _Identity.of(event)
-        for representative, group in by_value.get(event.date.value, []):
-            if representative.matches(identity):
+        same_value = by_value.get(event.date.value)
+        if same_value is None:
+            group = [event]
+            groups.append(group)
+            by_value[event.date.value] = [group]
+            continue
+        identity = identity_of(event)
+        for group in same_value:
+            if identity_of(group[0]).matches(identity):
                 group.append(event)
                 break
         else:
             group = [event]
             groups.append(group)
-            by_value.setdefault(event.date.value, []).append((identity, group))
+            same_value.append(group)
     merged = [_merge(group, order) for group in groups]
     # Ids from identity; equal identities (rare: same title, same day, not merged) are told
     # apart by source order, which is deterministic.

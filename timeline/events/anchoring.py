@@ -66,8 +66,12 @@ def _light() -> frozenset[str]:
     return word_set("light_verbs.txt")
 
 
+# The hard boundaries and a lone hyphen (whose lowercase form is itself): one set lookup.
+_HARD_OR_HYPHEN = HARD_BOUNDARIES | {"-"}
+
+
 def is_hard_boundary(token: Token) -> bool:
-    return token.text in HARD_BOUNDARIES or (token.text == "-" and token.lower == "-")
+    return token.text in _HARD_OR_HYPHEN
 
 
 def is_soft_boundary(token: Token) -> bool:
@@ -87,27 +91,36 @@ def cue_matches(tokens: tuple[Token, ...]) -> tuple[tuple[int, int, str], ...]:
     """(start, end, kind) of every modality/negation cue in the sentence, longest match first."""
     found: list[tuple[int, int, str]] = []
     index = _cues_by_first_word()
-    i = 0
-    while i < len(tokens):
-        for cue in index.get(tokens[i].lower, ()):
-            n = len(cue.words)
-            if i + n <= len(tokens) and all(tokens[i + k].lower in cue.words[k] for k in range(1, n)):
+    lowers = [t.lower for t in tokens]
+    size = len(lowers)
+    free = 0  # the first token not inside a cue already found
+    for i in [i for i, word in enumerate(lowers) if word in index]:
+        if i < free:
+            continue
+        for cue in index[lowers[i]]:
+            words = cue.words
+            n = len(words)
+            if i + n > size:
+                continue
+            for k in range(1, n):
+                if lowers[i + k] not in words[k]:
+                    break
+            else:
                 found.append((i, i + n, cue.kind))
-                i += n
+                free = i + n
                 break
-        else:
-            i += 1
     return tuple(found)
 
 
 def hard_segment(tokens: tuple[Token, ...], start: int, end: int) -> tuple[int, int]:
     """Token range [lo, hi) between the hard boundaries around tokens[start:end]."""
-    hard = HARD_BOUNDARIES
+    hard = _HARD_OR_HYPHEN
     lo = start
-    while lo > 0 and tokens[lo - 1].text not in hard and tokens[lo - 1].text != "-":
+    while lo > 0 and tokens[lo - 1].text not in hard:
         lo -= 1
     hi = end
-    while hi < len(tokens) and tokens[hi].text not in hard and tokens[hi].text != "-":
+    size = len(tokens)
+    while hi < size and tokens[hi].text not in hard:
         hi += 1
     return lo, hi
 
