@@ -25,10 +25,11 @@ _FILLER = frozenset(
 SAME_TITLE = 0.6
 SAME_TRIGGER_TITLE = 0.25
 _WORD = re.compile(r"[\w$€£]+(?:[.'\u2019-]\w+)*")
+_POSSESSIVE = re.compile(r"['\u2019]s$")
 
 
 def _content_words(title: str) -> frozenset[str]:
-    return frozenset(w for w in (m.group(0).lower() for m in _WORD.finditer(title)) if w not in _FILLER)
+    return frozenset([w.lower() for w in _WORD.findall(title)]) - _FILLER
 
 
 # Prepositions after which a title names a place, not an actor ("... in Benghazi").
@@ -53,7 +54,7 @@ def _names(title: str) -> tuple[frozenset[str], frozenset[str]]:
         if not word[:1].isupper():
             after_locative = False
             continue
-        name = re.sub(r"['\u2019]s$", "", lower)
+        name = _POSSESSIVE.sub("", lower)
         if after_locative:
             places.add(name)
             continue

@@ -16,6 +16,8 @@ _OPENER = re.compile(r"\s+([\"'“\u2018(\[]*[A-Z0-9])")
 _DATELINE = re.compile(r"^[A-Z][A-Z .'-]+(?:,\s*[A-Z][\w .'-]+)?\s*\([A-Za-z .]+\)\s*(?:[-_—\u2013]+|:)\s*")
 _NEXT_WORD = re.compile(r"\s*[\"'“\u2018(\[]*([\w\u2019']+)")
 _INITIAL = re.compile(r"^(?:[A-Z]\.)+$|^[A-Z]$")
+_ACRONYM = re.compile(r"(?:[A-Za-z]\.){2,}")
+_LINE = re.compile(r"[^\n]+")
 
 
 @cache
@@ -40,7 +42,7 @@ def _is_boundary(text: str, punct_end: int, after: int) -> bool:
     if bare.lower() in _abbreviations():
         # "Oct. 22", "Gen. Haftar", "Mr. Smith": an abbreviation binds to what follows
         return False
-    if _INITIAL.match(token) or re.fullmatch(r"(?:[A-Za-z]\.){2,}", token):
+    if _INITIAL.match(token) or _ACRONYM.fullmatch(token):
         # Initials ("John F. Kennedy") and dotted acronyms ("the U.N. envoy") usually continue
         # the sentence; they end it only when a typical sentence opener follows.
         return following.lower() in _openers()
@@ -71,7 +73,7 @@ def _split_line(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def _lines(text: str) -> list[tuple[int, int]]:
     """Paragraph lines; a hard-wrapped line continuing in lowercase is joined to the previous."""
     lines: list[tuple[int, int]] = []
-    for match in re.finditer(r"[^\n]+", text):
+    for match in _LINE.finditer(text):
         line_start, line_end = match.span()
         if lines and text[line_start:line_end].lstrip()[:1].islower():
             prev_start, prev_end = lines[-1]

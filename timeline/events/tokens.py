@@ -10,7 +10,9 @@ from typing import NamedTuple
 from timeline.events.lexicon import VerbForm, auxiliaries, demonyms, multiword, verb_forms, word_set
 
 _TOKEN = re.compile(
-    r"""(?:[A-Za-z]\.){2,}                               # dotted acronyms: U.N., U.S., p.m.
+    r"""[A-Za-z]+(?![A-Za-z0-9'\u2019.\-])               # fast path: a plain word that no
+                                                     # alternative below would match otherwise
+      | (?:[A-Za-z]\.){2,}                               # dotted acronyms: U.N., U.S., p.m.
       | [A-Z]\.(?=\s+[A-Z])                             # an initial: John F. Kennedy
       | [A-Za-z]+(?=n['\u2019]t\b)                       # "did" of "didn't"
       | n['\u2019]t\b
@@ -45,9 +47,10 @@ class Token(NamedTuple):
 def tokenize(text: str, start: int = 0, end: int | None = None) -> tuple[Token, ...]:
     """Tokens of text[start:end], offsets relative to the whole text."""
     stop = len(text) if end is None else end
+    new = tuple.__new__  # Token(...) without the generated __new__'s extra call (speed)
     return tuple(
         [
-            Token(word := m.group(), m.start(), m.end(), _lower(word))
+            new(Token, (word := m.group(), *m.span(), word.lower().replace("\u2019", "'")))
             for m in _TOKEN.finditer(text, start, stop)
         ]
     )
@@ -288,9 +291,14 @@ def classify(tokens: tuple[Token, ...], dates: frozenset[int] = frozenset()) -> 
     infos = [word_info(t.text) for t in tokens]
     kinds = [Kind.OTHER] * len(tokens)
     noun_like = [False] * len(tokens)
+    compounds = _compounds_by_last_word()
     for i, info in enumerate(infos):
         if i in dates:
             continue
+        if not (info.tenses or info.event_noun or info.have_do or info.aux or info.clitic) and (
+            tokens[i].lower not in compounds
+        ):
+            continue  # stays OTHER whatever its context; noun_like is only read for words with tenses
         if info.have_do and not _verb_follows(tokens, i):
             kinds[i] = Kind.VERB  # "had talks", "did the job": a main verb
             continue
@@ -299,7 +307,7 @@ def classify(tokens: tuple[Token, ...], dates: frozenset[int] = frozenset()) -> 
             continue
         in_noun_context = _noun_context(tokens, infos, kinds, noun_like, i, dates)
         noun_like[i] = in_noun_context
-        if info.event_noun or (tokens[i].lower in _compounds_by_last_word() and _compound_noun(tokens, i)):
+        if info.event_noun or (tokens[i].lower in compounds and _compound_noun(tokens, i)):
             if info.tenses and not in_noun_context and _verbal_context(tokens, i):
                 kinds[i] = Kind.VERB
             else:
