@@ -121,8 +121,9 @@ def _first_position(order: dict[str, int], event: Event) -> tuple[int, int, int]
     return min(_position(order, m) for m in event.mentions)
 
 
-def _merge(group: list[Event], order: dict[str, int]) -> Event:
-    """The earliest report speaks for the group; mentions and participants are pooled."""
+def _merge(group: list[Event], order: dict[str, int], event_id: str) -> Event:
+    """The earliest report speaks for the group, under `event_id`; mentions and participants
+    are pooled."""
     first = group[0]
     mentions: dict[tuple[str, int, int], Mention] = {}
     for event in group:
@@ -139,6 +140,7 @@ def _merge(group: list[Event], order: dict[str, int]) -> Event:
             "participants": tuple(participants),
             "place": first.place or next((e.place for e in group if e.place), None),
             "confidence": max(e.confidence for e in group),
+            "id": event_id,
         }
     )
 
@@ -197,15 +199,15 @@ def assemble(documents: Sequence[DocumentInfo], events: Sequence[Event]) -> Time
             group = [event]
             groups.append(group)
             same_value.append(group)
-    merged = [_merge(group, order) for group in groups]
     # Ids from identity; equal identities (rare: same title, same day, not merged) are told
-    # apart by source order, which is deterministic.
+    # apart by source order, which is deterministic. A merged event keeps its first event's
+    # date, trigger and title, so the key is that of the first event.
     counts: dict[str, int] = {}
     named: list[Event] = []
-    for event in merged:
-        key = event_key(event)
+    for group in groups:
+        key = event_key(group[0])
         counts[key] = counts.get(key, 0) + 1
         suffix = "" if counts[key] == 1 else f"-{counts[key]}"
-        named.append(event.model_copy(update={"id": stable_id(key) + suffix}))
+        named.append(_merge(group, order, stable_id(key) + suffix))
     named.sort(key=lambda e: _sort_key(order, e))
     return Timeline(documents=tuple(documents), events=tuple(named))

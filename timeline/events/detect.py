@@ -114,8 +114,8 @@ def _window(
     end: int,
 ) -> _Window:
     lo, hi = max(0, start - WINDOW), min(len(tokens), end + WINDOW)
-    near_dates = frozenset(i - lo for i in range(lo, hi) if i in dates)
-    cues = {i - lo: cue_tokens[i] for i in range(lo, hi) if i in cue_tokens}
+    near_dates = frozenset(i - lo for i in dates if lo <= i < hi)
+    cues = {i - lo: kind for i, kind in cue_tokens.items() if lo <= i < hi}  # cue_tokens is in order
     blocked = near_dates | {i for i, kind in cues.items() if kind != "negation"}
     return _Window(lo, tokens[lo:hi], kinds[lo:hi], near_dates, cues, blocked)
 

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from timeline.events.anchoring import is_hard_boundary, is_soft_boundary
 from timeline.events.lexicon import case_set, countries, demonyms, multiword, place_prepositions, word_set
-from timeline.events.tokens import Kind, Token, is_capitalized
+from timeline.events.tokens import Kind, Token
 
 MAX_TITLE_WORDS = 14
 # Lowercase particles inside names of people and places.
 NAME_PARTICLES = frozenset({"es", "de", "del", "da", "do", "al", "el", "la", "van", "von", "bin", "of"})
+_PARTICLES_FOR = NAME_PARTICLES | {"for"}
 MAX_SUBJECT_WORDS = 7
 MAX_OBJECT_WORDS = 24
 PRONOUNS = frozenset({"they", "he", "she", "it", "we", "i", "you", "them"})
@@ -75,9 +76,12 @@ def join(text: str, tokens: tuple[Token, ...], indices: list[int]) -> str:
 
 
 def _is_name_token(token: Token) -> bool:
-    return (
-        is_capitalized(token) and token.text not in _nonnames() and token.text.rstrip(".") not in _nonnames()
-    )
+    return _is_name_text(token.text)
+
+
+@lru_cache(maxsize=8192)
+def _is_name_text(text: str) -> bool:
+    return text[:1].isupper() and text not in _nonnames() and text.rstrip(".") not in _nonnames()
 
 
 def _clause_start(tokens: tuple[Token, ...], before: int) -> int:
@@ -220,11 +224,14 @@ def complement(
     prepositional phrases ("by forces loyal to ... Haftar"); a leading date is skipped."""
     out: list[int] = []
     i = after
-    while i < len(tokens) and len(out) < MAX_OBJECT_WORDS:
+    prepositions = word_set("prepositions.txt")
+    subordinators = word_set("subordinators.txt")
+    size = len(tokens)
+    while i < size and len(out) < MAX_OBJECT_WORDS:
         token = tokens[i]
         word = token.lower
         if i in dates:
-            if any(tokens[k].lower not in word_set("prepositions.txt") for k in out):
+            if any(tokens[k].lower not in prepositions for k in out):
                 break
             out = []  # "election in 2014 was marred": the date and its preposition drop out
             i += 1
@@ -237,7 +244,7 @@ def complement(
             continue
         if token.text == "," or is_hard_boundary(token) or word in OBJECT_STOPS or token.text in ".!?":
             break
-        if word in word_set("subordinators.txt") and (word != "that" or not out):
+        if word in subordinators and (word != "that" or not out):
             break
         if word in GROUP_DROP:
             i += 1
@@ -267,10 +274,14 @@ def _trim_tail(tokens: tuple[Token, ...], kinds: tuple[Kind, ...], out: list[int
 def places(tokens: tuple[Token, ...], lo: int, hi: int, dates: frozenset[int]) -> list[Place]:
     """Locative phrases with a proper name: "in Benghazi, Libya", "off Tripoli", "north of Zumarah"."""
     found: list[Place] = []
+    index = _place_prepositions_by_first_word()
     i = lo
     while i < hi:
+        if tokens[i].lower not in index:
+            i += 1
+            continue
         match = None
-        for words in _place_prepositions_by_first_word().get(tokens[i].lower, ()):
+        for words in index[tokens[i].lower]:
             n = len(words)
             if i + n <= hi and tuple(t.lower for t in tokens[i : i + n]) == words:
                 match = n
@@ -339,9 +350,7 @@ def participants(tokens: tuple[Token, ...], indices: list[int], excluded: set[in
         while k < len(chosen) and chosen[k] == run[-1] + 1:
             nxt = tokens[chosen[k]]
             if _is_name_token(nxt) or (
-                nxt.lower in NAME_PARTICLES | {"for"}
-                and k + 1 < len(chosen)
-                and _is_name_token(tokens[chosen[k + 1]])
+                nxt.lower in _PARTICLES_FOR and k + 1 < len(chosen) and _is_name_token(tokens[chosen[k + 1]])
             ):
                 run.append(chosen[k])
                 k += 1

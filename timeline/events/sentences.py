@@ -34,7 +34,10 @@ def _is_boundary(text: str, punct_end: int, after: int) -> bool:
     """Whether the punctuation run ending at `punct_end` really ends a sentence."""
     if text[punct_end - 1] != ".":
         return True  # ! and ? always end
-    space = max(*(text.rfind(c, max(0, punct_end - 64), punct_end) for c in " \n\t"))
+    back = max(0, punct_end - 64)
+    space = max(
+        text.rfind(" ", back, punct_end), text.rfind("\n", back, punct_end), text.rfind("\t", back, punct_end)
+    )
     token = text[space + 1 : punct_end].lstrip("\"'“\u2018([")
     bare = token.rstrip(".")
     next_word = _NEXT_WORD.match(text, after)
