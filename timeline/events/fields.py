@@ -7,7 +7,7 @@ from functools import cache, lru_cache
 
 from timeline.events.anchoring import is_hard_boundary, is_soft_boundary
 from timeline.events.lexicon import case_set, countries, demonyms, multiword, place_prepositions, word_set
-from timeline.events.tokens import Kind, Token
+from timeline.events.tokens import WORD_CACHE, Kind, Token
 
 MAX_TITLE_WORDS = 14
 # Lowercase particles inside names of people and places.
@@ -79,7 +79,7 @@ def _is_name_token(token: Token) -> bool:
     return _is_name_text(token.text)
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=WORD_CACHE)
 def _is_name_text(text: str) -> bool:
     return text[:1].isupper() and text not in _nonnames() and text.rstrip(".") not in _nonnames()
 
