@@ -6,7 +6,9 @@ import contextlib
 import os
 import re
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from timeline.errors import OptionError, OutputError
 
@@ -27,8 +29,10 @@ def safe_basename(name: str) -> str:
     return _UNSAFE_NAME.sub("_", name).strip().lstrip(".") or "timeline"
 
 
-def atomic_write(path: Path, data: bytes) -> None:
-    """Write `data` to `path` so readers see the old file or the new one, never a partial one."""
+@contextlib.contextmanager
+def atomic_file(path: Path) -> Iterator[BinaryIO]:
+    """A file to write that appears at `path` only once complete: readers see the old file or
+    the new one, never a partial one."""
     directory = path.parent
     try:
         directory.mkdir(parents=True, exist_ok=True)
@@ -37,7 +41,7 @@ def atomic_write(path: Path, data: bytes) -> None:
         raise OutputError(f"{path}: cannot write ({err.strerror or err})") from None
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            yield handle
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, path)
@@ -49,6 +53,12 @@ def atomic_write(path: Path, data: bytes) -> None:
         if isinstance(err, OSError):
             raise OutputError(f"{path}: cannot write ({err.strerror or err})") from None
         raise
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    """Write `data` to `path` atomically (see `atomic_file`)."""
+    with atomic_file(path) as handle:
+        handle.write(data)
 
 
 def check_writable(path: Path) -> None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
-import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
@@ -13,7 +12,7 @@ from typing import TYPE_CHECKING, BinaryIO
 import typer
 
 from timeline.errors import OutputError
-from timeline.output import atomic_write
+from timeline.output import atomic_file, atomic_write
 
 if TYPE_CHECKING:
     from timeline.models import Event
@@ -65,26 +64,10 @@ def write_stream(events: Iterable[Event], path: Path | None) -> int:
                 _write_all(out, event_line(event))
                 count += 1
         return count
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    except OSError as err:
-        raise OutputError(f"{path}: cannot write ({err.strerror or err})") from None
-    try:
-        count = 0
-        with os.fdopen(fd, "wb") as handle:
-            for event in events:
-                handle.write(event_line(event))
-                count += 1
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException as err:
-        # Interrupted or failed (even Ctrl-C): drop the partial file, keep any previous export.
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        if isinstance(err, OSError):
-            raise OutputError(f"{path}: cannot write ({err.strerror or err})") from None
-        raise
+    count = 0
+    with atomic_file(path) as handle:
+        for event in events:
+            handle.write(event_line(event))
+            count += 1
     typer.echo(f"wrote {path}", err=True)
     return count
