@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from timeline.events.lexicon import Cue, cues, word_set
+from timeline.events.lexicon import Cue, cues, prepositions, word_set
 from timeline.events.tokens import Kind, Token, guessed_readings
 
 # Tokens that close a clause for good: a date never reaches across them when it has a
@@ -189,7 +189,7 @@ def _object_of_verb(tokens: tuple[Token, ...], kinds: tuple[Kind, ...], noun: in
     """Whether the noun phrase ending at `noun` directly follows a verb (is its object)."""
     j = noun - 1
     while j >= 0 and kinds[j] in (Kind.OTHER, Kind.EVENT_NOUN) and tokens[j].text[:1].isalnum():
-        if tokens[j].lower in _prepositions():
+        if tokens[j].lower in prepositions():
             return False
         j -= 1
     return j >= 0 and kinds[j] is Kind.VERB
@@ -224,7 +224,7 @@ def _fronted_adverbial(
     """The comma closing a verbless phrase that opens the clause with a preposition or adverb and
     holds the date ("In composite trading yesterday, ..."), if any."""
     opener = tokens[lo].lower if lo < start else ""
-    if opener not in _prepositions() and opener not in FRONTING_ADVERBS:
+    if opener not in prepositions() and opener not in FRONTING_ADVERBS:
         return None
     for i in range(lo, hi):
         if start <= i < end:
@@ -478,13 +478,8 @@ def _event_subject(tokens: tuple[Token, ...], kinds: tuple[Kind, ...], verb: int
 def _in_prepositional_phrase(tokens: tuple[Token, ...], k: int, first: int) -> bool:
     """Whether the noun at k is the object of a preposition ("after the vote")."""
     j = k - 1
-    while j >= first and tokens[j].text[:1].isalnum() and tokens[j].lower not in _prepositions():
+    while j >= first and tokens[j].text[:1].isalnum() and tokens[j].lower not in prepositions():
         if tokens[j].lower in _subordinators():
             return False
         j -= 1
-    return j >= first and tokens[j].lower in _prepositions()
-
-
-@cache
-def _prepositions() -> frozenset[str]:
-    return word_set("prepositions.txt")
+    return j >= first and tokens[j].lower in prepositions()

@@ -6,7 +6,15 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from timeline.events.anchoring import is_hard_boundary, is_soft_boundary
-from timeline.events.lexicon import case_set, countries, demonyms, multiword, place_prepositions, word_set
+from timeline.events.lexicon import (
+    case_set,
+    countries,
+    demonyms,
+    determiners,
+    multiword,
+    place_prepositions,
+    word_set,
+)
 from timeline.events.tokens import WORD_CACHE, Kind, Token
 
 MAX_TITLE_WORDS = 14
@@ -28,16 +36,6 @@ GROUP_DROP = frozenset({"already", "also", "just", "still", "now", "then", "rece
 @cache
 def _nonnames() -> frozenset[str]:
     return case_set("nonnames.txt")
-
-
-@cache
-def _determiners() -> frozenset[str]:
-    return word_set("determiners.txt")
-
-
-@cache
-def _prepositions() -> frozenset[str]:
-    return word_set("prepositions.txt")
 
 
 @cache
@@ -168,7 +166,7 @@ def _trim_phrase(tokens: tuple[Token, ...], kinds: tuple[Kind, ...], indices: li
             for n, i in enumerate(indices[:-1])
             if kinds[i] in (Kind.VERB, Kind.AUX)
             and not tokens[i].lower.endswith("ing")
-            and (tokens[indices[n + 1]].lower in PRONOUNS or tokens[indices[n + 1]].lower in _determiners())
+            and (tokens[indices[n + 1]].lower in PRONOUNS or tokens[indices[n + 1]].lower in determiners())
         ),
         default=-1,
     )
@@ -209,7 +207,7 @@ def noun_head(tokens: tuple[Token, ...], noun: int, dates: frozenset[int]) -> li
     first = noun
     while first > 0:
         prev = tokens[first - 1]
-        if first - 1 in dates or not prev.text[:1].isalpha() or prev.lower in _determiners():
+        if first - 1 in dates or not prev.text[:1].isalpha() or prev.lower in determiners():
             break
         if prev.lower in word_set("prepositions.txt") or is_soft_boundary(prev):
             break
@@ -298,7 +296,7 @@ def places(tokens: tuple[Token, ...], lo: int, hi: int, dates: frozenset[int]) -
             j < hi
             and modifiers < 4
             and tokens[j].text[:1].islower()
-            and tokens[j].lower not in _determiners()
+            and tokens[j].lower not in determiners()
             and (
                 tokens[j].lower not in word_set("prepositions.txt") or (tokens[j].lower == "of" and modifiers)
             )

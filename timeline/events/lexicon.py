@@ -26,6 +26,16 @@ def word_set(name: str) -> frozenset[str]:
     return frozenset(line.lower() for line in _lines(name))
 
 
+@cache  # zero-argument caches: these two are read in the event layer's inner loops
+def determiners() -> frozenset[str]:
+    return word_set("determiners.txt")
+
+
+@cache
+def prepositions() -> frozenset[str]:
+    return word_set("prepositions.txt")
+
+
 @cache
 def case_set(name: str) -> frozenset[str]:
     """A one-entry-per-line list, case kept (names)."""

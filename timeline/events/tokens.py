@@ -7,7 +7,16 @@ from enum import Enum
 from functools import cache, lru_cache
 from typing import NamedTuple
 
-from timeline.events.lexicon import VerbForm, auxiliaries, demonyms, multiword, verb_forms, word_set
+from timeline.events.lexicon import (
+    VerbForm,
+    auxiliaries,
+    demonyms,
+    determiners,
+    multiword,
+    prepositions,
+    verb_forms,
+    word_set,
+)
 
 _TOKEN = re.compile(
     r"""[A-Za-z]+(?![A-Za-z0-9'\u2019.\-])               # fast path: a plain word that no
@@ -64,16 +73,6 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> tuple[Token, 
 @lru_cache(maxsize=WORD_CACHE)
 def _lower(word: str) -> str:
     return word.lower().replace("\u2019", "'")
-
-
-@cache
-def _determiners() -> frozenset[str]:
-    return word_set("determiners.txt")
-
-
-@cache
-def _prepositions() -> frozenset[str]:
-    return word_set("prepositions.txt")
 
 
 @cache
@@ -179,12 +178,12 @@ def word_info(text: str) -> WordInfo:
         aux=lower in auxiliaries() and not clitic,
         have_do=lower in _HAVE_DO,
         clitic=clitic,
-        determiner=(lower in _determiners() and lower != "that") or lower in ("'s", "'"),
-        preposition=lower in _prepositions() and lower != "to",
+        determiner=(lower in determiners() and lower != "that") or lower in ("'s", "'"),
+        preposition=lower in prepositions() and lower != "to",
         modifier=alpha_lower
         and lower not in _FUNCTION
-        and lower not in _determiners()
-        and lower not in _prepositions()
+        and lower not in determiners()
+        and lower not in prepositions()
         and lower not in auxiliaries()
         and lower not in _pronouns(),
         capital_word=text[:1].isupper() and text.replace(".", "").isalpha(),
