@@ -21,3 +21,20 @@ def test_exports_are_current(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) ->
     assert sorted(committed) == sorted(fresh), "exports/ lists other files than the command writes"
     stale = [name for name in fresh if fresh[name] != committed[name]]
     assert not stale, f"stale exports {stale}: rerun the README's Quick-start command"
+
+
+def test_the_seed_calendar_imports_cleanly() -> None:
+    """The acceptance checks of the seed's .ics: two parsers, CRLF, 75-octet lines, all events."""
+    from ical.calendar_stream import IcsCalendarStream
+    from icalendar import Calendar
+
+    data = (ROOT / "exports" / "voa-2017-02-10-italy-russia-libya.ics").read_bytes()
+    lines = data.split(b"\r\n")
+    assert lines[-1] == b"" and all(b"\n" not in line and len(line) <= 75 for line in lines)
+    calendar = Calendar.from_ical(data)
+    events = calendar.walk("VEVENT")
+    assert len(events) == 10
+    for component in [calendar, *events]:
+        assert not component.errors
+    assert all(e["DTEND"].dt > e["DTSTART"].dt for e in events)
+    assert len(IcsCalendarStream.calendar_from_ics(data.decode("utf-8")).events) == 10
