@@ -55,6 +55,7 @@ def test_scores_links_of_calendar_dates() -> None:
     assert score.precision == 100.0
     assert round(score.recall, 1) == 66.7
     assert round(score.ceiling, 1) == 66.7
+    assert score.same_sentence == 3  # "said" is in Friday's sentence
 
 
 def test_value_span() -> None:

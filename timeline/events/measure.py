@@ -10,7 +10,8 @@ anchoring alone; `--tagger` measures tagger + anchoring end to end.
 Columns: P/R/F1 count a link found when the gold event word overlaps our event word(s);
 "ext" counts it found when it overlaps any word of our event's title (subject, verb phrase,
 object); "R max" is the recall one event per date can reach at all (TimeBank/AQUAINT often link
-one date to several events, across sentences too).
+one date to several events), and "R sent" the recall any method that looks only at the date's own
+sentence can reach (AQUAINT links dates to events up to a dozen sentences away).
 
     python -m timeline.events.measure ../shared/corpora/meantime-en ../shared/corpora/te3-tbaq
 """
@@ -20,6 +21,7 @@ from __future__ import annotations
 import argparse
 import re
 import sys
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -28,6 +30,7 @@ from pathlib import Path
 from timeline.evaluation.corpus import Annotation, CorpusDocument
 from timeline.evaluation.loading import iter_corpus
 from timeline.events.detect import DatedEvent, dated_events, is_calendar_date
+from timeline.events.sentences import join_across, split_sentences
 from timeline.models import (
     Anchoring,
     Document,
@@ -108,6 +111,7 @@ class Score:
     documents: int = 0
     gold_links: int = 0
     timexes: int = 0  # linked calendar timexes: the most links one event per date can find
+    same_sentence: int = 0  # gold links whose event word is in the date's sentence
     found: int = 0
     found_extent: int = 0
     predictions: int = 0
@@ -152,6 +156,11 @@ class Score:
         """Recall reachable with one event word per date (AQUAINT links one date to many events)."""
         return self._ratio(self.timexes, self.gold_links)
 
+    @property
+    def sentence_ceiling(self) -> float:
+        """Recall reachable by any method that dates only events of the date's own sentence."""
+        return self._ratio(self.same_sentence, self.gold_links)
+
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
@@ -182,6 +191,12 @@ def score_document(doc: CorpusDocument, score: Score, tagger: bool = False) -> N
         id=doc.id, reference_date=doc.reference_date, reference_source=ReferenceSource.METADATA
     )
     found = dated_events(Document(info=info, text=doc.text), _system_timexes(doc, tagger))
+    sentences = join_across(split_sentences(doc.text), sorted((a.start, a.end) for a in doc.timexes))
+    sentence_starts = [start for start, _ in sentences]
+
+    def sentence_of(offset: int) -> int:
+        return bisect_right(sentence_starts, offset)
+
     ours: list[tuple[tuple[int, int], DatedEvent]] = [
         ((timex.start, timex.end), dated) for dated in found for timex in dated.timexes
     ]
@@ -200,6 +215,7 @@ def score_document(doc: CorpusDocument, score: Score, tagger: bool = False) -> N
         extent = mine.extent if mine else None
         for event_id in sorted(event_ids):
             score.gold_links += 1
+            score.same_sentence += sentence_of(events[event_id][0]) == sentence_of(annotation.start)
             score.found_extent += _covers(extent, events[event_id])
             if _covers(words, events[event_id]):
                 score.found += 1
@@ -228,14 +244,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     print(
         f"{'corpus':<14} {'docs':>4} {'links':>5} {'P':>5} {'R':>5} {'F1':>5}   "
-        f"{'P ext':>5} {'R ext':>5} {'F1 ext':>6}   {'R max':>5}"
+        f"{'P ext':>5} {'R ext':>5} {'F1 ext':>6}   {'R max':>5} {'R sent':>6}"
     )
     for root in args.corpora:
         s = measure(root.name, iter_corpus(root), args.tagger)
         print(
             f"{s.name:<14} {s.documents:>4} {s.gold_links:>5} "
             f"{s.precision:>5.1f} {s.recall:>5.1f} {s.f1:>5.1f}   "
-            f"{s.precision_extent:>5.1f} {s.recall_extent:>5.1f} {s.f1_extent:>6.1f}   {s.ceiling:>5.1f}"
+            f"{s.precision_extent:>5.1f} {s.recall_extent:>5.1f} {s.f1_extent:>6.1f}   {s.ceiling:>5.1f} {s.sentence_ceiling:>6.1f}"
         )
         for miss in s.misses[: args.misses]:
             print("   ", miss)
