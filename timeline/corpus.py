@@ -16,13 +16,21 @@ def stream_events(
     settings: TaggerSettings | None = None,
     jobs: int = 1,
     on_document: Callable[[Document], None] | None = None,
+    dask: str | None = None,
 ) -> Iterator[Event]:
-    """Each document's merged, ordered events, document after document.
+    """Each document's merged, ordered events, document after document, computed on `jobs`
+    local processes or on the Dask scheduler at `dask`.
 
     Mentions are merged within a document only: merging across a corpus would need every event
     in memory, which is what this mode avoids (use `extract` without jsonl for that).
     """
-    for document, events in map_documents(document_events, documents, settings, jobs):
+    if dask is not None:
+        from timeline.distributed import map_on_cluster
+
+        results = map_on_cluster(documents, dask, settings)
+    else:
+        results = map_documents(document_events, documents, settings, jobs)
+    for document, events in results:
         if on_document is not None:
             on_document(document)
         yield from assemble([document.info], events).events

@@ -1,8 +1,11 @@
-"""The pipeline on a Dask cluster: a bag of Documents in, their events out (the `dask` extra)."""
+"""The pipeline on a Dask cluster: documents stream to the workers, their events come back in order."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from itertools import islice
 from typing import Any
 
 from timeline.assemble import assemble
@@ -10,17 +13,28 @@ from timeline.models import Document, DocumentInfo, Event, Timeline
 from timeline.pipeline import document_events
 from timeline.settings import TaggerSettings
 
-# Partitions per worker thread: enough to balance uneven documents without flooding the scheduler.
-PARTITIONS_PER_THREAD = 4
-# Seconds to wait for a first worker: a cluster still starting gets time, an empty one an error.
+# Documents per task: a task costs the scheduler about a millisecond, a news article ten.
+BATCH_SIZE = 16
+# Batches in flight per worker thread: every worker stays busy while the client holds only a
+# bounded slice of the input, however large the archive (the task graph never holds it all).
+BATCHES_PER_THREAD = 4
+# Seconds to wait for the scheduler to answer, then for a first worker: a cluster still
+# starting gets time, an empty one an error.
+CONNECT_WAIT_S = 10.0
 WORKER_WAIT_S = 10.0
+
+Result = tuple[Document, tuple[Event, ...]]
 
 
 def _events_of(document: Document, settings: TaggerSettings | None) -> tuple[DocumentInfo, tuple[Event, ...]]:
     return document.info, document_events(document, settings)
 
 
-# dask ships no type information: its bags are typed Any here.
+def _batch_events(batch: list[Document], settings: TaggerSettings | None) -> list[tuple[Event, ...]]:
+    return [document_events(document, settings) for document in batch]
+
+
+# dask ships no type information: its bags and clients are typed Any here.
 def events_bag(documents: Any, settings: TaggerSettings | None = None) -> Any:
     """Map a bag of Documents to a bag of (DocumentInfo, events of that document) pairs.
 
@@ -63,19 +77,17 @@ def check_workers(answers: dict[str, Any], expected: str) -> None:
         )
 
 
-def timeline_on_cluster(
-    documents: Sequence[Document], address: str, settings: TaggerSettings | None = None
-) -> Timeline:
-    """Run the pipeline on the Dask scheduler at `address` (e.g. tcp://10.0.0.5:8786)."""
+@contextmanager
+def connect(address: str) -> Iterator[Any]:
+    """A client of the scheduler at `address` whose workers are known to run this timeline."""
     from timeline.errors import OptionError
 
     try:
-        import dask.bag as db
         from distributed import Client
     except ImportError:
         raise OptionError("--dask needs the dask extra: pip install 'timeline[dask]'") from None
     try:
-        client: Any = Client(address, timeout="10s", set_as_default=False)
+        client: Any = Client(address, timeout=f"{CONNECT_WAIT_S}s", set_as_default=False)
     except OSError as err:
         raise OptionError(f"cannot reach the Dask scheduler at {address} ({err})") from None
     with client:
@@ -86,9 +98,60 @@ def timeline_on_cluster(
                 f"no Dask worker joined the scheduler at {address} within {WORKER_WAIT_S:.0f} s"
             ) from None
         check_workers(client.run(worker_version, on_error="return"), worker_version())
-        threads = max(1, sum(client.nthreads().values()))
-        bag = db.from_sequence(
-            documents, npartitions=max(1, min(len(documents), threads * PARTITIONS_PER_THREAD))
-        )
-        pairs = client.compute(events_bag(bag, settings)).result()
-    return assemble_pairs(pairs)
+        yield client
+
+
+def map_on_client(
+    client: Any,
+    documents: Iterable[Document],
+    settings: TaggerSettings | None = None,
+    batch_size: int = BATCH_SIZE,
+) -> Iterator[Result]:
+    """Yield (document, its events) in input order, computed by the client's workers.
+
+    Input is read lazily, a bounded number of batches ahead of the results, so an archive of any
+    size streams through the client in constant memory; stopping early cancels the work in flight.
+    """
+    threads = max(1, sum(client.nthreads().values()))
+    window = threads * BATCHES_PER_THREAD
+    iterator = iter(documents)
+    pending: deque[tuple[list[Document], Any]] = deque()
+    try:
+        while True:
+            while len(pending) < window and (batch := list(islice(iterator, batch_size))):
+                # pure=False: hashing every document to name its task would cost the client
+                # more than the task itself; results are keyed by position, not by name.
+                pending.append((batch, client.submit(_batch_events, batch, settings, pure=False)))
+            if not pending:
+                return
+            batch, future = pending.popleft()
+            yield from zip(batch, future.result(), strict=True)
+    finally:
+        if pending:
+            client.cancel([future for _, future in pending])
+
+
+def map_on_cluster(
+    documents: Iterable[Document], address: str, settings: TaggerSettings | None = None
+) -> Iterator[Result]:
+    """`map_on_client` on the scheduler at `address` (e.g. tcp://10.0.0.5:8786)."""
+    with connect(address) as client:
+        yield from map_on_client(client, documents, settings)
+
+
+def timeline_on_cluster(
+    documents: Iterable[Document],
+    address: str,
+    settings: TaggerSettings | None = None,
+    on_document: Callable[[Document], None] | None = None,
+) -> Timeline:
+    """One timeline of all documents, computed on the scheduler at `address`: the same timeline
+    as the single-process run."""
+    infos: list[DocumentInfo] = []
+    events: list[Event] = []
+    for document, found in map_on_cluster(documents, address, settings):
+        if on_document is not None:
+            on_document(document)
+        infos.append(document.info)
+        events.extend(found)
+    return assemble(infos, events)

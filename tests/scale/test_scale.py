@@ -164,6 +164,38 @@ def test_cli_dask_writes_the_same_json_as_one_process(scheduler_address: str, tm
     assert Timeline.model_validate_json(on_cluster).events
 
 
+def test_cli_dask_streams_the_same_jsonl_as_one_process(scheduler_address: str, tmp_path: Path) -> None:
+    corpus = _write_jsonl(tmp_path / "corpus.jsonl")
+    local = _extract([str(corpus), "-f", "jsonl", "-o", "-", "--jobs", "1"])
+    on_cluster = _extract([str(corpus), "-f", "jsonl", "-o", "-", "--dask", scheduler_address])
+    assert on_cluster == local
+    assert len(on_cluster.splitlines()) > len(ARTICLES)
+
+
+def test_map_on_client_keeps_input_order_and_a_bounded_window(scheduler_address: str) -> None:
+    from distributed import Client
+
+    from timeline.distributed import map_on_client
+    from timeline.pipeline import document_events
+
+    documents = _documents() * 3
+    taken: list[int] = []
+
+    def counted() -> Iterator[Document]:
+        for n, document in enumerate(documents):
+            taken.append(n)
+            yield document
+
+    with Client(scheduler_address, set_as_default=False) as client:
+        results = map_on_client(client, counted(), batch_size=2)
+        first = next(results)
+        # Two single-threaded workers, 4 batches each, 2 documents a batch: 16 read ahead at most.
+        assert len(taken) <= 16 < len(documents)
+        rest = list(results)
+    assert [d.id for d, _ in [first, *rest]] == [d.id for d in documents]
+    assert [events for _, events in [first, *rest]] == [document_events(d, None) for d in documents]
+
+
 def test_events_bag_pairs_assemble_into_the_single_process_timeline() -> None:
     bag = pytest.importorskip("dask.bag")
     from timeline.distributed import assemble_pairs, events_bag
@@ -240,3 +272,20 @@ def test_a_scheduler_without_workers_is_an_error(monkeypatch: pytest.MonkeyPatch
         pytest.raises(OptionError, match="no Dask worker joined"),
     ):
         timeline.distributed.timeline_on_cluster(_documents(), cluster.scheduler_address)
+
+
+@pytest.mark.parametrize("fmt", ["json", "jsonl"])
+def test_an_unreachable_scheduler_is_one_line_and_no_file(
+    fmt: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pytest.importorskip("distributed")
+    import timeline.distributed
+
+    monkeypatch.setattr(timeline.distributed, "CONNECT_WAIT_S", 0.5)
+    target = tmp_path / "out" / f"t.{fmt}"
+    result = CliRunner().invoke(
+        app, ["extract", str(SEED), "-f", fmt, "-o", str(target), "--dask", "tcp://127.0.0.1:1"]
+    )
+    assert result.exit_code == 2
+    assert result.stderr.count("\n") == 1 and "cannot reach the Dask scheduler" in result.stderr
+    assert not target.exists()

@@ -140,13 +140,11 @@ def extract(
     extensions = {n: exporters.get(n).extension for n in known}
 
     if chosen == [STREAMING_FORMAT]:
-        if dask is not None:
-            raise OptionError("--dask builds one timeline; use the Python API (events_bag) to stream on Dask")
         (_, target), *_ = plan_outputs(output, chosen, extensions, name or "events", DEFAULT_FORMATS)
         documents = iter_documents(inputs, ctx)
         with progress(_input_bytes(inputs), show_progress) as tracker:
             seen = _Seen(tracker)
-            count = write_stream(stream_events(documents, settings, workers, seen), target)
+            count = write_stream(stream_events(documents, settings, workers, seen, dask), target)
         _report(ctx, seen.undated, count)
         return
     if STREAMING_FORMAT in (chosen or []):
@@ -155,16 +153,15 @@ def extract(
     docs = list(iter_documents(inputs, ctx))  # all input errors surface before any work is done
     basename = name or (docs[0].info.id if len(docs) == 1 else "timeline")
     plan = plan_outputs(output, chosen, extensions, basename, DEFAULT_FORMATS)
-    if dask is not None:
-        from timeline.distributed import timeline_on_cluster
+    with progress(sum(len(d.text.encode("utf-8")) for d in docs), show_progress) as tracker:
+        seen = _Seen(tracker)
+        if dask is not None:
+            from timeline.distributed import timeline_on_cluster
 
-        timeline = timeline_on_cluster(docs, dask, settings)
-        undated = [d.id for d in docs if d.info.reference_date is None]
-    else:
-        with progress(sum(len(d.text.encode("utf-8")) for d in docs), show_progress) as tracker:
-            seen = _Seen(tracker)
+            timeline = timeline_on_cluster(docs, dask, settings, seen)
+        else:
             timeline = build_timeline(docs, settings, workers, seen)
-        undated = seen.undated
+    undated = seen.undated
     options = exporters.ExportOptions(csv_bom=bom, calendar_name=calendar_name)
     # Render everything before writing anything: a failing exporter leaves no partial export set.
     rendered = [(path, exporters.get(fmt).export(timeline, options)) for fmt, path in plan]
