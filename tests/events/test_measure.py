@@ -56,6 +56,7 @@ def test_scores_links_of_calendar_dates() -> None:
     assert round(score.recall, 1) == 66.7
     assert round(score.ceiling, 1) == 66.7
     assert score.same_sentence == 3  # "said" is in Friday's sentence
+    assert round(score.recall_in_sentence, 1) == 66.7
 
 
 def test_value_span() -> None:

@@ -11,7 +11,8 @@ Columns: P/R/F1 count a link found when the gold event word overlaps our event w
 "ext" counts it found when it overlaps any word of our event's title (subject, verb phrase,
 object); "R max" is the recall one event per date can reach at all (TimeBank/AQUAINT often link
 one date to several events), and "R sent" the recall any method that looks only at the date's own
-sentence can reach (AQUAINT links dates to events up to a dozen sentences away).
+sentence can reach (AQUAINT links dates to events up to a dozen sentences away); "R in sent" is
+the recall over those same-sentence links alone.
 
     python -m timeline.events.measure ../shared/corpora/meantime-en ../shared/corpora/te3-tbaq
 """
@@ -112,6 +113,7 @@ class Score:
     gold_links: int = 0
     timexes: int = 0  # linked calendar timexes: the most links one event per date can find
     same_sentence: int = 0  # gold links whose event word is in the date's sentence
+    found_same_sentence: int = 0
     found: int = 0
     found_extent: int = 0
     predictions: int = 0
@@ -155,6 +157,11 @@ class Score:
     def ceiling(self) -> float:
         """Recall reachable with one event word per date (AQUAINT links one date to many events)."""
         return self._ratio(self.timexes, self.gold_links)
+
+    @property
+    def recall_in_sentence(self) -> float:
+        """Recall over the gold links whose event is in the date's own sentence."""
+        return self._ratio(self.found_same_sentence, self.same_sentence)
 
     @property
     def sentence_ceiling(self) -> float:
@@ -215,10 +222,12 @@ def score_document(doc: CorpusDocument, score: Score, tagger: bool = False) -> N
         extent = mine.extent if mine else None
         for event_id in sorted(event_ids):
             score.gold_links += 1
-            score.same_sentence += sentence_of(events[event_id][0]) == sentence_of(annotation.start)
+            local = sentence_of(events[event_id][0]) == sentence_of(annotation.start)
+            score.same_sentence += local
             score.found_extent += _covers(extent, events[event_id])
             if _covers(words, events[event_id]):
                 score.found += 1
+                score.found_same_sentence += local
             elif len(score.misses) < 2000:
                 said = ", ".join(doc.text[a:b] for a, b in words) if words else "-"
                 gold_word = doc.text[events[event_id][0] : events[event_id][1]]
@@ -244,14 +253,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     print(
         f"{'corpus':<14} {'docs':>4} {'links':>5} {'P':>5} {'R':>5} {'F1':>5}   "
-        f"{'P ext':>5} {'R ext':>5} {'F1 ext':>6}   {'R max':>5} {'R sent':>6}"
+        f"{'P ext':>5} {'R ext':>5} {'F1 ext':>6}   {'R max':>5} {'R sent':>6} {'R in sent':>9}"
     )
     for root in args.corpora:
         s = measure(root.name, iter_corpus(root), args.tagger)
         print(
             f"{s.name:<14} {s.documents:>4} {s.gold_links:>5} "
             f"{s.precision:>5.1f} {s.recall:>5.1f} {s.f1:>5.1f}   "
-            f"{s.precision_extent:>5.1f} {s.recall_extent:>5.1f} {s.f1_extent:>6.1f}   {s.ceiling:>5.1f} {s.sentence_ceiling:>6.1f}"
+            f"{s.precision_extent:>5.1f} {s.recall_extent:>5.1f} {s.f1_extent:>6.1f}   "
+            f"{s.ceiling:>5.1f} {s.sentence_ceiling:>6.1f} {s.recall_in_sentence:>9.1f}"
         )
         for miss in s.misses[: args.misses]:
             print("   ", miss)
