@@ -20,7 +20,7 @@ from timeline.events.fields import (
     title,
     word_count,
 )
-from timeline.events.sentences import join_across, split_sentences
+from timeline.events.sentences import sentences_around
 from timeline.events.status import VerbGroup, noun_group, status_of, verb_group
 from timeline.events.tokens import Kind, Token, classify, lemma_of, tokenize
 from timeline.models import Document, Event, Granularity, Mention, Timex, TimexType
@@ -64,8 +64,9 @@ def dated_events(document: Document, timexes: Sequence[Timex]) -> tuple[DatedEve
     if not dated:
         return ()
     all_spans = sorted((t.start, t.end) for t in timexes)
-    # A sentence never splits a date expression ("next\nJanuary", "May,Jan. 1").
-    sentences = join_across(split_sentences(text), all_spans)
+    # A sentence never splits a date expression ("next\nJanuary", "May,Jan. 1"). Only the
+    # sentences holding a date are split out: the same spans as join_across(split_sentences(text)).
+    sentences = sentences_around(text, [t.start for t in dated], all_spans)
     starts = [s for s, _ in sentences]
     by_sentence: dict[int, list[Timex]] = {}
     for timex in dated:

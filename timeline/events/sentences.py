@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import sys
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from functools import cache
 
@@ -89,17 +91,24 @@ def _lines(text: str) -> list[tuple[int, int]]:
     return lines
 
 
+def _line_sentences(text: str, line_start: int, line_end: int) -> list[tuple[int, int]]:
+    """The sentences of one paragraph line, whitespace trimmed."""
+    spans: list[tuple[int, int]] = []
+    for start, end in _split_line(text, line_start, line_end):
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if start < end:
+            spans.append((start, end))
+    return spans
+
+
 def split_sentences(text: str) -> tuple[tuple[int, int], ...]:
     """Character spans (start, end) of the sentences of `text`, whitespace trimmed, in order."""
     spans: list[tuple[int, int]] = []
     for line_start, line_end in _lines(text):
-        for start, end in _split_line(text, line_start, line_end):
-            while start < end and text[start].isspace():
-                start += 1
-            while end > start and text[end - 1].isspace():
-                end -= 1
-            if start < end:
-                spans.append((start, end))
+        spans.extend(_line_sentences(text, line_start, line_end))
     return tuple(spans)
 
 
@@ -120,3 +129,98 @@ def join_across(
             reach = max(reach, spans[k][1])
             k += 1
     return tuple(out)
+
+
+class _LazySentences:
+    """The sentences of a text, split one paragraph line at a time on demand: lines are split
+    independently of each other, so a line far from any date need never be split (speed)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.lines = _lines(text)
+        self.line_starts = [start for start, _ in self.lines]
+        self._split: dict[int, list[tuple[int, int]]] = {}
+
+    def of_line(self, line: int) -> list[tuple[int, int]]:
+        found = self._split.get(line)
+        if found is None:
+            found = self._split[line] = _line_sentences(self.text, *self.lines[line])
+        return found
+
+    def last_end(self, line: int) -> int | None:
+        """Where the last sentence of `line` ends, without splitting it: at the line's last
+        non-space character (a line's last piece is never blank unless the whole line is)."""
+        text = self.text
+        start, end = self.lines[line]
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        return end if end > start else None
+
+    def last_starting_by(self, position: int) -> tuple[int, int] | None:
+        """(line, index) of the last sentence starting at or before `position`, else the first
+        sentence of the text (None when there is none): what bisecting the starts of
+        split_sentences(text) at `position` finds."""
+        line = bisect_right(self.line_starts, position) - 1
+        if line >= 0:
+            k = bisect_right(self.of_line(line), (position, sys.maxsize)) - 1
+            if k >= 0:
+                return line, k
+            for earlier in range(line - 1, -1, -1):
+                if sentences := self.of_line(earlier):
+                    return earlier, len(sentences) - 1
+        for later in range(max(line, 0), len(self.lines)):
+            if self.of_line(later):
+                return later, 0
+        return None
+
+
+def sentences_around(
+    text: str, positions: Sequence[int], spans: Sequence[tuple[int, int]]
+) -> tuple[tuple[int, int], ...]:
+    """The sentences of join_across(split_sentences(text), spans) that a bisect of their starts
+    at each of `positions` picks (the sentence holding it; the first sentence for a position
+    before all of them), in order; only the paragraph lines holding the positions are split.
+
+    Equivalence: join_across joins sentence i to the next exactly when a span starting before
+    the end of sentence i ends after it, which depends on that boundary alone."""
+    ordered = sorted(spans)
+    span_starts = [start for start, _ in ordered]
+    reach: list[int] = []  # reach[k]: the furthest end of the first k + 1 spans
+    furthest = 0
+    for _, end in ordered:
+        furthest = max(furthest, end)
+        reach.append(furthest)
+
+    def joined_after(end: int) -> bool:
+        k = bisect_left(span_starts, end)
+        return k > 0 and reach[k - 1] > end
+
+    lazy = _LazySentences(text)
+    found: set[tuple[int, int]] = set()
+    for position in positions:
+        at = lazy.last_starting_by(position)
+        if at is None:
+            continue
+        line, k = at
+        while True:  # back over the boundaries a span crosses
+            if k > 0:
+                if not joined_after(lazy.of_line(line)[k - 1][1]):
+                    break
+                k -= 1
+                continue
+            previous = next((n for n in range(line - 1, -1, -1) if lazy.last_end(n) is not None), None)
+            if previous is None or not joined_after(lazy.last_end(previous) or 0):
+                break
+            line, k = previous, len(lazy.of_line(previous)) - 1
+        start = lazy.of_line(line)[k][0]
+        line, k = at
+        while joined_after(lazy.of_line(line)[k][1]):  # and forward
+            if k + 1 < len(lazy.of_line(line)):
+                k += 1
+                continue
+            following = next((n for n in range(line + 1, len(lazy.lines)) if lazy.of_line(n)), None)
+            if following is None:
+                break
+            line, k = following, 0
+        found.add((start, lazy.of_line(line)[k][1]))
+    return tuple(sorted(found))
