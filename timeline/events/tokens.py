@@ -137,6 +137,9 @@ class WordInfo(NamedTuple):
     finite: bool  # a finite auxiliary ("were", "has", "will")
     quantifier: bool  # "all", "both", "each": a determiner that also stands alone as a subject
     adjective: bool  # looks like an adjective: "first", "new", "economic", "massive"
+    # could be anything but OTHER in context: a verb form, event noun, auxiliary, clitic, or
+    # the last word of a multi-word event noun ("air strike")
+    classifiable: bool
 
 
 _PAST = frozenset({"past"})
@@ -173,10 +176,14 @@ def word_info(text: str) -> WordInfo:
     lower = text.lower().replace("\u2019", "'")
     clitic = lower in ("'s", "'d")
     alpha_lower = text.isalpha() and text.islower()
+    tenses = _tenses(text)
+    aux = lower in auxiliaries() and not clitic
+    have_do = lower in _HAVE_DO
+    event_noun = _event_noun(lower)
     return WordInfo(
-        tenses=_tenses(text),
-        aux=lower in auxiliaries() and not clitic,
-        have_do=lower in _HAVE_DO,
+        tenses=tenses,
+        aux=aux,
+        have_do=have_do,
         clitic=clitic,
         determiner=(lower in determiners() and lower != "that") or lower in ("'s", "'"),
         preposition=lower in prepositions() and lower != "to",
@@ -189,12 +196,15 @@ def word_info(text: str) -> WordInfo:
         capital_word=text[:1].isupper() and text.replace(".", "").isalpha(),
         adverb=lower.endswith("ly") and text.islower() and lower != "only",
         digit=text[:1].isdigit(),
-        event_noun=_event_noun(lower),
+        event_noun=event_noun,
         gerund_noun=lower.endswith("ing") and lower not in _nonevent_nouns(),
         coordinator=lower in ("and", "or"),
         finite=lower in _FINITE_AUX,
         quantifier=lower in _QUANTIFIERS,
         adjective=alpha_lower and (lower in _ADJECTIVES or lower.endswith(_ADJECTIVE_SUFFIXES)),
+        classifiable=bool(
+            tenses or event_noun or have_do or aux or clitic or lower in _compounds_by_last_word()
+        ),
     )
 
 
@@ -292,19 +302,22 @@ def _event_noun(word: str) -> bool:
 def classify(tokens: tuple[Token, ...], dates: frozenset[int] = frozenset()) -> tuple[Kind, ...]:
     """Coarse class of each token in its sentence context; `dates` are the tokens of date
     expressions (a number in "Aug. 6 ordered" does not make "ordered" a noun)."""
-    infos = [word_info(t.text) for t in tokens]
+    infos = list(map(word_info, [t.text for t in tokens]))
     kinds = [Kind.OTHER] * len(tokens)
     noun_like = [False] * len(tokens)
     compounds = _compounds_by_last_word()
-    for i, info in enumerate(infos):
+    # The VERB and EVENT_NOUN tokens as first classified, in order, for the passes below.
+    verbs: list[int] = []
+    nouns: list[int] = []
+    # The other tokens stay OTHER whatever their context; noun_like is only read for words with
+    # tenses, so skipping them changes nothing.
+    for i in [i for i, info in enumerate(infos) if info.classifiable]:
         if i in dates:
             continue
-        if not (info.tenses or info.event_noun or info.have_do or info.aux or info.clitic) and (
-            tokens[i].lower not in compounds
-        ):
-            continue  # stays OTHER whatever its context; noun_like is only read for words with tenses
+        info = infos[i]
         if info.have_do and not _verb_follows(tokens, i):
             kinds[i] = Kind.VERB  # "had talks", "did the job": a main verb
+            verbs.append(i)
             continue
         if info.aux or (info.clitic and _clitic_is_verb(tokens, i)):
             kinds[i] = Kind.AUX
@@ -314,8 +327,10 @@ def classify(tokens: tuple[Token, ...], dates: frozenset[int] = frozenset()) -> 
         if info.event_noun or (tokens[i].lower in compounds and _compound_noun(tokens, i)):
             if info.tenses and not in_noun_context and _verbal_context(tokens, i):
                 kinds[i] = Kind.VERB
+                verbs.append(i)
             else:
                 kinds[i] = Kind.EVENT_NOUN
+                nouns.append(i)
             continue
         if tokens[i].text[:1].isupper() and (i > 0 or not info.tenses & _PAST_ING):
             continue  # names are not verbs ("Arms", "Forces"), nor a sentence's first word
@@ -324,17 +339,18 @@ def classify(tokens: tuple[Token, ...], dates: frozenset[int] = frozenset()) -> 
             continue
         if not in_noun_context:
             kinds[i] = Kind.VERB
+            verbs.append(i)
         elif info.gerund_noun:
             kinds[i] = Kind.EVENT_NOUN  # a gerund: "the killing", "of blowing up a jet"
+            nouns.append(i)
     # "Magna shares closed", "Ratners's shares were up", "the iTunes store passes": an -s or
     # base form right before a finite verb or auxiliary is the subject noun, not a verb.
     # A date between subject and verb does not count: "U.S. forces Thursday launched".
-    # Both passes below change only kinds[i] and read later indices: visiting just the
-    # tokens of the kind in question, listed before the pass, is the same (speed).
+    # Both passes below change only kinds[i] (to OTHER) and read later indices: visiting just
+    # the tokens first classified as the kind in question is the same (speed).
     last = len(tokens) - 1
-    verb = Kind.VERB
-    for i in [i for i in range(last) if kinds[i] is verb]:
-        if not infos[i].tenses & _PAST_ING and not infos[i].have_do:
+    for i in verbs:
+        if i < last and not infos[i].tenses & _PAST_ING and not infos[i].have_do:
             n = i + 1
             while n < last and n in dates:
                 n += 1
@@ -345,9 +361,8 @@ def classify(tokens: tuple[Token, ...], dates: frozenset[int] = frozenset()) -> 
                 kinds[i] = Kind.OTHER
     # An event noun that modifies the next noun is not the head: "abortion providers",
     # "arrest warrant" (but "the attack killed", "talks ended", "the meeting Monday").
-    noun = Kind.EVENT_NOUN
-    for i in [i for i in range(last) if kinds[i] is noun]:
-        if i + 1 not in dates and kinds[i + 1] is Kind.OTHER:
+    for i in nouns:
+        if i < last and i + 1 not in dates and kinds[i + 1] is Kind.OTHER:
             nxt = infos[i + 1]
             if nxt.modifier and not nxt.tenses and not nxt.adverb:
                 kinds[i] = Kind.OTHER
