@@ -113,6 +113,9 @@ def _weekday(e: Weekday, reference: dt.date | None, tense: Tense, anchor: Point 
         delta = e.weekday - today
     elif tense.looks_ahead:
         delta = (e.weekday - today) % 7
+    elif tense is Tense.PRESENT:
+        ahead = (e.weekday - today) % 7
+        delta = ahead if ahead <= 3 else ahead - 7
     else:
         delta = -((today - e.weekday) % 7)
     return Point(granularity, reference + dt.timedelta(days=delta), e.clock), anchoring

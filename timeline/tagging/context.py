@@ -11,6 +11,7 @@ from timeline.tagging.expressions import Tense
 _SENTENCE_END = re.compile(r"[.!?;]\s|\n\s*\n|''|``|[\"\u201c\u201d]")
 _WINDOW = 80  # characters of context each side; clauses rarely carry their verb further away
 _LEAD_WINDOW = 24  # characters before an expression that may hold the word leading it
+_POSSESSIVE = re.compile(r"['\u2019]s(?!\w)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,6 +23,7 @@ class TenseReader:
     past: re.Pattern[str]
     future_lead: re.Pattern[str]
     past_lead: re.Pattern[str]
+    present_lead: re.Pattern[str]
 
     @classmethod
     def from_patterns(cls, patterns: Mapping[str, str]) -> TenseReader:
@@ -36,6 +38,7 @@ class TenseReader:
             past=words("past_cue"),
             future_lead=lead("future_lead"),
             past_lead=lead("past_lead"),
+            present_lead=lead("present_lead"),
         )
 
     def tense(self, text: str, start: int, end: int) -> Tense:
@@ -44,6 +47,13 @@ class TenseReader:
             return Tense.BEGUN
         if self.future_lead.search(before):
             return Tense.PENDING
+        if self.present_lead.search(before):
+            # The reporting verb governs the date it is followed by, whatever the reported
+            # clause says ("says Tuesday it will ...").
+            return Tense.PRESENT
+        if _POSSESSIVE.match(text, end):
+            # "Wednesday's ruling" names an event already reported; the clause's verb is another's.
+            return Tense.UNKNOWN
         left = max(0, start - _WINDOW)
         before = text[left:start]
         stops = list(_SENTENCE_END.finditer(before))
@@ -54,13 +64,16 @@ class TenseReader:
         if stop is not None:
             right = stop.start()
         best: tuple[int, Tense] | None = None
+        # A past form inside a future phrase is not a past cue ("would still be held").
+        covered: list[tuple[int, int]] = []
         for pattern, tense in ((self.future, Tense.FUTURE), (self.past, Tense.PAST)):
-            for cue in pattern.finditer(text, left, start):
-                distance = start - cue.end()
-                if best is None or distance < best[0]:
-                    best = (distance, tense)
-            for cue in pattern.finditer(text, end, right):
-                distance = cue.start() - end
-                if best is None or distance < best[0]:
-                    best = (distance, tense)
+            for lo, hi in ((left, start), (end, right)):
+                for cue in pattern.finditer(text, lo, hi):
+                    if tense is Tense.FUTURE:
+                        covered.append(cue.span())
+                    elif any(a <= cue.start() and cue.end() <= b for a, b in covered):
+                        continue
+                    distance = start - cue.end() if hi == start else cue.start() - end
+                    if best is None or distance < best[0]:
+                        best = (distance, tense)
         return best[1] if best is not None else Tense.UNKNOWN

@@ -31,12 +31,14 @@ class Tense(StrEnum):
 
     PAST and FUTURE come from the clause's cue words (noisy: they only push the choice);
     BEGUN and PENDING from the word leading the date, which fixes it: "since March" has begun
-    by the reference date, "until Friday" has not yet ended."""
+    by the reference date, "until Friday" has not yet ended. PRESENT is a present-tense report
+    ("the company says Tuesday"): the nearest occurrence, on either side."""
 
     PAST = "past"
     FUTURE = "future"
     BEGUN = "begun"
     PENDING = "pending"
+    PRESENT = "present"
     UNKNOWN = "unknown"
 
     @property
