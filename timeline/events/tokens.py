@@ -19,8 +19,10 @@ from timeline.events.lexicon import (
 )
 
 _TOKEN = re.compile(
-    r"""[A-Za-z]+(?![A-Za-z0-9'\u2019.\-])               # fast path: a plain word that no
+    r"""[A-Za-z]++(?![A-Za-z0-9'\u2019.\-])              # fast path: a plain word that no
                                                      # alternative below would match otherwise
+                                                     # (possessive: a shorter run is followed by
+                                                     # a letter, so backtracking never matches)
       | (?:[A-Za-z]\.){2,}                               # dotted acronyms: U.N., U.S., p.m.
       | [A-Z]\.(?=\s+[A-Z])                             # an initial: John F. Kennedy
       | [A-Za-z]+(?=n['\u2019]t\b)                       # "did" of "didn't"
@@ -64,7 +66,7 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> tuple[Token, 
     new = tuple.__new__  # Token(...) without the generated __new__'s extra call (speed)
     return tuple(
         [
-            new(Token, (word := m.group(), *m.span(), word.lower().replace("\u2019", "'")))
+            new(Token, (word := m[0], m.start(), m.end(), word.lower().replace("\u2019", "'")))
             for m in _TOKEN.finditer(text, start, stop)
         ]
     )
