@@ -82,30 +82,47 @@ def is_soft_boundary(token: Token) -> bool:
 
 
 @cache
-def _cues_by_first_word() -> dict[str, tuple[Cue, ...]]:
-    index: dict[str, list[Cue]] = {}
+def _cues_by_first_words() -> dict[str, tuple[dict[str, tuple[Cue, ...]], tuple[Cue, ...]]]:
+    """First word -> (second word -> the longer cues, one-word cues), each longest first as in
+    cues(): a sentence's second word rules out most cues of "was", "is", ... at once (speed)."""
+    longer: dict[str, dict[str, list[Cue]]] = {}
+    single: dict[str, list[Cue]] = {}
     for cue in cues():  # longest first, kept in that order per word
         for word in cue.words[0]:
-            index.setdefault(word, []).append(cue)
-    return {word: tuple(entries) for word, entries in index.items()}
+            if len(cue.words) == 1:
+                single.setdefault(word, []).append(cue)
+                continue
+            by_second = longer.setdefault(word, {})
+            for second in cue.words[1]:
+                by_second.setdefault(second, []).append(cue)
+    return {
+        word: (
+            {second: tuple(found) for second, found in longer.get(word, {}).items()},
+            tuple(single.get(word, ())),
+        )
+        for word in longer.keys() | single.keys()
+    }
 
 
 def cue_matches(tokens: tuple[Token, ...]) -> tuple[tuple[int, int, str], ...]:
     """(start, end, kind) of every modality/negation cue in the sentence, longest match first."""
     found: list[tuple[int, int, str]] = []
-    index = _cues_by_first_word()
+    index = _cues_by_first_words()
     lowers = [t.lower for t in tokens]
     size = len(lowers)
     free = 0  # the first token not inside a cue already found
     for i in [i for i, word in enumerate(lowers) if word in index]:
         if i < free:
             continue
-        for cue in index[lowers[i]]:
+        by_second, single = index[lowers[i]]
+        # Every longer cue comes before every one-word cue in cues(): the same order.
+        candidates = by_second.get(lowers[i + 1], ()) + single if i + 1 < size else single
+        for cue in candidates:
             words = cue.words
             n = len(words)
             if i + n > size:
                 continue
-            for k in range(1, n):
+            for k in range(2, n):
                 if lowers[i + k] not in words[k]:
                     break
             else:
