@@ -125,10 +125,10 @@ def _numeric_date(m: Match) -> Expression | None:
 
 
 def _absolute(m: Match) -> Expression | None:
-    day = int(m.fields["day"]) if "day" in m.fields else None
+    day = int(m.fields["day"]) if "day" in m.fields else m.param_int("day")
     return Absolute(
         year=m.year(),
-        month=m.month(),
+        month=m.month() or m.param_int("month"),
         day=day,
         clock=m.clock(),
         direction=m.direction(),
@@ -174,7 +174,12 @@ def _period(m: Match) -> Expression | None:
 
 def _era(m: Match) -> Expression | None:
     if "decade" in m.fields:
-        return Era(Unit.DECADE, int(m.fields["decade"]))
+        decade = int(m.fields["decade"])
+        # "the 1800s" is the century (the years 1800-1899), not the decade 1800-1809; "the
+        # 2000s" is used for the decade as much as for the century and stays a decade.
+        if decade % 10 == 0 and decade < 200:
+            return Era(Unit.CENTURY, decade // 10)
+        return Era(Unit.DECADE, decade)
     if "decade2" in m.fields:
         return Era(Unit.DECADE, 190 + int(m.fields["decade2"]))
     if "decade_word" in m.fields:

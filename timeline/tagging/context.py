@@ -14,6 +14,19 @@ _LEAD_WINDOW = 24  # characters before an expression that may hold the word lead
 _POSSESSIVE = re.compile(r"['\u2019]s(?!\w)")
 
 
+def sentence_window(text: str, start: int, end: int) -> tuple[int, int]:
+    """The stretch of the expression's sentence within `_WINDOW` characters on each side."""
+    left = max(0, start - _WINDOW)
+    stops = list(_SENTENCE_END.finditer(text, left, start))
+    if stops:
+        left = stops[-1].end()
+    right = min(len(text), end + _WINDOW)
+    stop = _SENTENCE_END.search(text, end, right)
+    if stop is not None:
+        right = stop.start()
+    return left, right
+
+
 @dataclass(frozen=True, slots=True)
 class TenseReader:
     """The word leading an expression when it fixes the direction ("since March", "until
@@ -54,15 +67,7 @@ class TenseReader:
         if _POSSESSIVE.match(text, end):
             # "Wednesday's ruling" names an event already reported; the clause's verb is another's.
             return Tense.UNKNOWN
-        left = max(0, start - _WINDOW)
-        before = text[left:start]
-        stops = list(_SENTENCE_END.finditer(before))
-        if stops:
-            left += stops[-1].end()
-        right = min(len(text), end + _WINDOW)
-        stop = _SENTENCE_END.search(text, end, right)
-        if stop is not None:
-            right = stop.start()
+        left, right = sentence_window(text, start, end)
         best: tuple[int, Tense] | None = None
         # A past form inside a future phrase is not a past cue ("would still be held").
         covered: list[tuple[int, int]] = []

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 
 from timeline.settings import TaggerSettings
 from timeline.tagging.builders import BUILDERS, Match, build_mod
 from timeline.tagging.compiler import Dispatch, trigger_regex
-from timeline.tagging.context import TenseReader
+from timeline.tagging.context import TenseReader, sentence_window
 from timeline.tagging.expressions import Absolute, Candidate, Holiday, Period, Relative, Tense, Weekday
 from timeline.tagging.resources import Language, load_language
 
@@ -27,6 +28,9 @@ class Tagger:
     triggers: re.Pattern[str]
     numbers: re.Pattern[str]
     tenses: TenseReader
+    # Rule parameter `unless_near`: a pattern list whose words in the sentence veto the match
+    # ("the third quarter" of a game is no calendar quarter).
+    vetoes: Mapping[str, re.Pattern[str]]
 
 
 @cache
@@ -36,12 +40,14 @@ def tagger(language: str) -> Tagger:
     for rule in data.rules:
         if rule.build not in BUILDERS:
             raise ValueError(f"rule {rule.name}: unknown builder {rule.build!r}")
+    vetoes = {str(rule.params["unless_near"]) for rule in data.rules if "unless_near" in rule.params}
     return Tagger(
         language=data,
         scanners=Dispatch(data.rules, data.patterns),
         triggers=trigger_regex(data.alternatives["trigger"]),
         numbers=re.compile(rf"(?i:\d{{1,3}}(?:st|nd|rd|th)?|{data.patterns['number_word']})"),
         tenses=TenseReader.from_patterns(data.patterns),
+        vetoes={name: re.compile(rf"(?<!\w)(?i:{data.patterns[name]})(?!\w)") for name in vetoes},
     )
 
 
@@ -116,6 +122,9 @@ def tag(text: str, settings: TaggerSettings | None = None) -> tuple[Candidate, .
         rule = rules[index]
         fields = {name: value for name, value in match.groupdict().items() if value is not None}
         start, end = match.span("timex" if "timex" in fields else 0)
+        veto = rule.params.get("unless_near")
+        if veto is not None and compiled.vetoes[str(veto)].search(text, *sentence_window(text, start, end)):
+            continue
         surface = text[start:end]
         view = Match(surface, fields, rule.params, compiled.language.tables, settings)
         expression = BUILDERS[rule.build](view)
