@@ -84,13 +84,13 @@ class _Identity:
     places: frozenset[str]
 
     @classmethod
-    def of(cls, event: Event) -> _Identity:
+    def of(cls, event: Event, words: frozenset[str] | None = None) -> _Identity:
         return cls(
             event.date.value,
             event.date.start,
             event.negated,
             trigger_lemma(event),
-            _content_words(event.title),
+            _content_words(event.title) if words is None else words,
             *_names(event.title),
         )
 
@@ -125,6 +125,17 @@ def _merge(group: list[Event], order: dict[str, int], event_id: str) -> Event:
     """The earliest report speaks for the group, under `event_id`; mentions and participants
     are pooled."""
     first = group[0]
+    if len(group) == 1 and _already_pooled(first, order):
+        # What pooling would give, without pooling (speed); the same fields are set.
+        return first.model_copy(
+            update={
+                "mentions": first.mentions,
+                "participants": first.participants,
+                "place": first.place,
+                "confidence": first.confidence,
+                "id": event_id,
+            }
+        )
     mentions: dict[tuple[str, int, int], Mention] = {}
     for event in group:
         for mention in event.mentions:
@@ -145,9 +156,24 @@ def _merge(group: list[Event], order: dict[str, int], event_id: str) -> Event:
     )
 
 
-def event_key(event: Event) -> str:
-    """The identity an id is derived from: date value, event word lemma, normalized title."""
-    title = " ".join(sorted(_content_words(event.title)))
+def _already_pooled(event: Event, order: dict[str, int]) -> bool:
+    """Whether merging an event alone changes nothing but its id: its mentions distinct and in
+    source order, its participants distinct, and its place not an empty string (which merging
+    turns into None)."""
+    if event.place == "" or len(set(event.participants)) != len(event.participants):
+        return False
+    mentions = event.mentions
+    if len(mentions) == 1:
+        return True
+    keys = {(m.document_id, m.start, m.end) for m in mentions}
+    positions = [_position(order, m) for m in mentions]
+    return len(keys) == len(mentions) and positions == sorted(positions)
+
+
+def event_key(event: Event, words: frozenset[str] | None = None) -> str:
+    """The identity an id is derived from: date value, event word lemma, normalized title
+    (`words`: its content words, when already known)."""
+    title = " ".join(sorted(_content_words(event.title) if words is None else words))
     return f"{event.date.value}|{trigger_lemma(event)}|{title}"
 
 
@@ -177,10 +203,19 @@ def assemble(documents: Sequence[DocumentInfo], events: Sequence[Event]) -> Time
     by_value: dict[str, list[list[Event]]] = {}
     identities: dict[int, _Identity] = {}
 
+    # Content words per event: both the identity and the id read them.
+    words: dict[int, frozenset[str]] = {}
+
+    def words_of(event: Event) -> frozenset[str]:
+        found = words.get(id(event))
+        if found is None:
+            found = words[id(event)] = _content_words(event.title)
+        return found
+
     def identity_of(event: Event) -> _Identity:
         found = identities.get(id(event))
         if found is None:
-            found = identities[id(event)] = _Identity.of(event)
+            found = identities[id(event)] = _Identity.of(event, words_of(event))
         return found
 
     for event in by_position:
@@ -205,7 +240,7 @@ def assemble(documents: Sequence[DocumentInfo], events: Sequence[Event]) -> Time
     counts: dict[str, int] = {}
     named: list[Event] = []
     for group in groups:
-        key = event_key(group[0])
+        key = event_key(group[0], words_of(group[0]))
         counts[key] = counts.get(key, 0) + 1
         suffix = "" if counts[key] == 1 else f"-{counts[key]}"
         named.append(_merge(group, order, stable_id(key) + suffix))
