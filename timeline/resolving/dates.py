@@ -34,7 +34,7 @@ from timeline.tagging.expressions import (
 )
 
 
-def _absolute(e: Absolute, reference: dt.date | None, tense: Tense) -> Outcome:
+def _absolute(e: Absolute, reference: dt.date | None, tense: Tense, anchor: Point | None = None) -> Outcome:
     if e.month is None:
         if e.year is None:
             return None
@@ -52,6 +52,11 @@ def _absolute(e: Absolute, reference: dt.date | None, tense: Tense) -> Outcome:
     if e.year is not None:
         found = point(e.year)
         return (found, Anchoring.EXPLICIT) if found else None
+    if e.after_previous and anchor is not None and ORDER[anchor.granularity] >= ORDER[Granularity.MONTH]:
+        begins = anchor.span()[0]
+        later = [p for p in (point(begins.year + k) for k in (0, 1)) if p is not None and p.day > begins]
+        if later:
+            return later[0], Anchoring.PREVIOUS_DATE
     if reference is None and granularity is Granularity.WEEK:
         return Unresolved(UNRESOLVED[granularity], granularity)
     if reference is None:
@@ -231,7 +236,7 @@ def resolve_expression(
 ) -> Outcome:
     match expression:
         case Absolute():
-            return _absolute(expression, reference, tense)
+            return _absolute(expression, reference, tense, anchor)
         case Holiday():
             return _holiday(expression, reference, tense)
         case Weekday():

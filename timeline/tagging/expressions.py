@@ -75,6 +75,9 @@ class Absolute:
     direction: int | None = None
     year_offset: int | None = None  # "June last year": the year relative to the reference
     week: bool = False  # "the week of March 6": the (ISO) week holding the date
+    # The end of a range ("from December to February", "March 3-5"): the first such date after
+    # the one the range starts from, not the one nearest the reference date.
+    after_previous: bool = False
 
 
 @dataclass(frozen=True, slots=True)

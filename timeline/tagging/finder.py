@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from timeline.settings import TaggerSettings
@@ -31,6 +31,9 @@ class Tagger:
     # Rule parameter `unless_near`: a pattern list whose words in the sentence veto the match
     # ("the third quarter" of a game is no calendar quarter).
     vetoes: Mapping[str, re.Pattern[str]]
+    range_gap: re.Pattern[str]  # what separates the two ends of a range
+    day_tail: re.Pattern[str]  # the day ending a range of days after a month and day ("March 3-5")
+    year_tail: re.Pattern[str]  # the year ending a range of years ("1994-97")
 
 
 @cache
@@ -48,6 +51,14 @@ def tagger(language: str) -> Tagger:
         numbers=re.compile(rf"(?i:\d{{1,3}}(?:st|nd|rd|th)?|{data.patterns['number_word']})"),
         tenses=TenseReader.from_patterns(data.patterns),
         vetoes={name: re.compile(rf"(?<!\w)(?i:{data.patterns[name]})(?!\w)") for name in vetoes},
+        range_gap=re.compile(rf"\s*(?i:{data.patterns['range_to']}|and)\s*"),
+        day_tail=re.compile(
+            rf"\s*(?i:{data.patterns['range_to']}|and|or)\s*(?P<day>[12]\d|3[01]|0?[1-9])"
+            r"(?!\d|[:.,/]\d|\s?(?:%|percent|[ap]\.?m\b))"
+            # a number counting something is no day ("on March 3 and 4 people died")
+            r"(?!\s+(?!(?:in|at|on|of|for|from|to|and|or|but|when|while|as|after|before|with)\b)[a-z])"
+        ),
+        year_tail=re.compile(r"[-\u2013](?P<year>\d\d(?:\d\d)?)(?!\d)"),
     )
 
 
@@ -112,6 +123,76 @@ def _matches(text: str, compiled: Tagger) -> list[tuple[int, re.Match[str]]]:
     return found
 
 
+_BETWEEN = re.compile(r"(?i:between)\s+$")
+
+
+def _range_end(text: str, first: Candidate, second: Candidate, compiled: Tagger) -> Candidate:
+    """`second` read as the end of a range that `first` starts, when the text joins them so
+    ("from December to February", "Monday through Friday", "between March and May")."""
+    gap = compiled.range_gap.fullmatch(text, first.end, second.start)
+    if gap is None:
+        return second
+    between = _BETWEEN.search(text, max(0, first.start - 12), first.start)
+    if gap.group().strip().lower() == "and" and not between:
+        return second
+    a, b = first.expression, second.expression
+    if isinstance(a, Weekday) and isinstance(b, Weekday) and b.direction is None:
+        return replace(second, expression=replace(b, direction=1, from_previous=True))
+    if (
+        isinstance(a, Absolute)
+        and isinstance(b, Absolute)
+        and a.month is not None
+        and b.month is not None
+        and b.year is None
+        and b.direction is None
+        and b.year_offset is None
+    ):
+        return replace(second, expression=replace(b, after_previous=True))
+    return second
+
+
+def _range_tail(text: str, first: Candidate, following: int, compiled: Tagger) -> Candidate | None:
+    """The bare number ending a range started by `first` ("March 3-5", "April 24 and 25",
+    "1994-97"), as a date of its own, when no other expression starts there."""
+    e = first.expression
+    if not isinstance(e, Absolute) or e.week:
+        return None
+    if e.month is not None and e.day is not None and e.clock is None:
+        found = compiled.day_tail.match(text, first.end)
+        if found is None or found.end() > following or int(found.group("day")) <= e.day:
+            return None
+        day = int(found.group("day"))
+        expression = Absolute(e.year, e.month, day, after_previous=e.year is None)
+        start, end = found.span("day")
+    elif e.year is not None and e.month is None:
+        found = compiled.year_tail.match(text, first.end)
+        if found is None or found.end() > following:
+            return None
+        digits = found.group("year")
+        year = int(digits) if len(digits) == 4 else e.year // 100 * 100 + int(digits)
+        if not e.year < year < e.year + 100:
+            return None
+        expression = Absolute(year)
+        start, end = found.span("year")
+    else:
+        return None
+    return Candidate(start, end, text[start:end], "date_range_tail", first.type, expression)
+
+
+def _ranges(text: str, found: list[Candidate], compiled: Tagger) -> list[Candidate]:
+    """Both ends of every range the text states, the second read from the first."""
+    linked: list[Candidate] = []
+    for index, candidate in enumerate(found):
+        if linked:
+            candidate = _range_end(text, linked[-1], candidate, compiled)
+        linked.append(candidate)
+        following = found[index + 1].start if index + 1 < len(found) else len(text)
+        tail = _range_tail(text, candidate, following, compiled)
+        if tail is not None:
+            linked.append(tail)
+    return linked
+
+
 def tag(text: str, settings: TaggerSettings | None = None) -> tuple[Candidate, ...]:
     """Every temporal expression in `text` with its underspecified value, in text order."""
     settings = settings or TaggerSettings()
@@ -143,4 +224,4 @@ def tag(text: str, settings: TaggerSettings | None = None) -> tuple[Candidate, .
                 tense=tense,
             )
         )
-    return tuple(found)
+    return tuple(_ranges(text, found, compiled))
