@@ -223,12 +223,18 @@ def _shift(e: Shift, base: Point, anchoring: Anchoring) -> Outcome:
     return Point(with_clock(granularity, e.clock), day, e.clock), anchoring
 
 
-# A reporting period ends at most this long before the report about it.
+# A reporting period ends at most this long before the report about it (and a period
+# beginning this long after it is a forecast's).
 _REPORTING_LAG = dt.timedelta(days=183)
 
 
-def _long_before(anchor: Point, reference: dt.date | None) -> bool:
-    return reference is not None and anchor.span()[1] < reference - _REPORTING_LAG
+def _not_reported(anchor: Point, reference: dt.date | None) -> bool:
+    """A period that cannot be the one a report compares with a year before: over long before
+    the report, or beginning long after it ("losses through the third quarter of 1990")."""
+    if reference is None:
+        return False
+    start, end = anchor.span()
+    return end < reference - _REPORTING_LAG or start > reference + _REPORTING_LAG
 
 
 def resolve_expression(
@@ -257,9 +263,16 @@ def resolve_expression(
             if (
                 anchor is not None
                 and fine
-                and not (expression.current_period and _long_before(anchor, reference))
+                and not (expression.current_period and _not_reported(anchor, reference))
             ):
                 return _shift(expression, anchor, Anchoring.PREVIOUS_DATE)
+            if reference is not None and expression.at_most is Unit.QUARTER:
+                # "the year-ago quarter" with no quarter spoken of: the one last reported,
+                # the quarter before the reference date's, a year before.
+                reported = calendar.shift(
+                    calendar.span(Granularity.QUARTER, reference)[0], Granularity.QUARTER, -1
+                )
+                return _shift(expression, Point(Granularity.QUARTER, reported), Anchoring.REFERENCE_DATE)
             if reference is not None:
                 base = Point(GRANULARITY_OF_UNIT[expression.unit], reference)
                 return _shift(expression, base, Anchoring.REFERENCE_DATE)
