@@ -287,7 +287,7 @@ def build_mod(m: Match) -> Mod | None:
     """The rule's fixed mod, else the one its mod or approximation words say."""
     if "mod" in m.params:
         return Mod(str(m.params["mod"]))
-    for field in ("mod", "mod_prefix", "mod_phrase", "approx", "approx2"):
+    for field in ("mod", "mod_prefix", "mod_phrase", "approx", "approx2", "approx3"):
         value = m.lookup("mod", field)
         if value is not None:
             return Mod(str(value))
