@@ -12,6 +12,7 @@ _SENTENCE_END = re.compile(r"[.!?;]\s|\n\s*\n|''|``|[\"\u201c\u201d]")
 _WINDOW = 80  # characters of context each side; clauses rarely carry their verb further away
 _LEAD_WINDOW = 24  # characters before an expression that may hold the word leading it
 _POSSESSIVE = re.compile(r"['\u2019]s(?!\w)")
+_LEAD_TENSES = {"past_lead": Tense.BEGUN, "future_lead": Tense.PENDING, "present_lead": Tense.PRESENT}
 
 
 def sentence_window(text: str, start: int, end: int) -> tuple[int, int]:
@@ -34,36 +35,28 @@ class TenseReader:
 
     future: re.Pattern[str]
     past: re.Pattern[str]
-    future_lead: re.Pattern[str]
-    past_lead: re.Pattern[str]
-    present_lead: re.Pattern[str]
+    # The word leading the expression, one group per kind: past_lead "since", future_lead
+    # "until", present_lead "says" (one search instead of three).
+    lead: re.Pattern[str]
 
     @classmethod
     def from_patterns(cls, patterns: Mapping[str, str]) -> TenseReader:
         def words(name: str) -> re.Pattern[str]:
             return re.compile(rf"(?<!\w)(?i:{patterns[name]})(?!\w)")
 
-        def lead(name: str) -> re.Pattern[str]:
-            return re.compile(rf"(?<!\w)(?i:{patterns[name]})\s+(?:(?:early|mid|late)[- ]|the )?$")
-
+        kinds = "|".join(f"(?P<{name}>{patterns[name]})" for name in _LEAD_TENSES)
         return cls(
             future=words("future_cue"),
             past=words("past_cue"),
-            future_lead=lead("future_lead"),
-            past_lead=lead("past_lead"),
-            present_lead=lead("present_lead"),
+            lead=re.compile(rf"(?<!\w)(?i:{kinds})\s+(?:(?:early|mid|late)[- ]|the )?$"),
         )
 
     def tense(self, text: str, start: int, end: int) -> Tense:
-        before = text[max(0, start - _LEAD_WINDOW) : start]
-        if self.past_lead.search(before):
-            return Tense.BEGUN
-        if self.future_lead.search(before):
-            return Tense.PENDING
-        if self.present_lead.search(before):
-            # The reporting verb governs the date it is followed by, whatever the reported
-            # clause says ("says Tuesday it will ...").
-            return Tense.PRESENT
+        lead = self.lead.search(text, max(0, start - _LEAD_WINDOW), start)
+        if lead is not None and lead.lastgroup is not None:
+            # The leading word wins over the clause: a present-tense reporting verb governs the
+            # date it is followed by, whatever the reported clause says ("says Tuesday it will").
+            return _LEAD_TENSES[lead.lastgroup]
         if _POSSESSIVE.match(text, end):
             # "Wednesday's ruling" names an event already reported; the clause's verb is another's.
             return Tense.UNKNOWN

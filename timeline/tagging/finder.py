@@ -11,7 +11,16 @@ from timeline.settings import TaggerSettings
 from timeline.tagging.builders import BUILDERS, Match, build_mod
 from timeline.tagging.compiler import Dispatch, trigger_regex
 from timeline.tagging.context import TenseReader, sentence_window
-from timeline.tagging.expressions import Absolute, Candidate, Holiday, Period, Relative, Tense, Weekday
+from timeline.tagging.expressions import (
+    Absolute,
+    Candidate,
+    Expression,
+    Holiday,
+    Period,
+    Relative,
+    Tense,
+    Weekday,
+)
 from timeline.tagging.resources import Language, load_language
 
 # How far back from a trigger word an expression may start ("at least the past several years").
@@ -129,16 +138,10 @@ _BETWEEN = re.compile(r"(?i:between)\s+$")
 def _range_end(text: str, first: Candidate, second: Candidate, compiled: Tagger) -> Candidate:
     """`second` read as the end of a range that `first` starts, when the text joins them so
     ("from December to February", "Monday through Friday", "between March and May")."""
-    gap = compiled.range_gap.fullmatch(text, first.end, second.start)
-    if gap is None:
-        return second
-    between = _BETWEEN.search(text, max(0, first.start - 12), first.start)
-    if gap.group().strip().lower() == "and" and not between:
-        return second
     a, b = first.expression, second.expression
     if isinstance(a, Weekday) and isinstance(b, Weekday) and b.direction is None:
-        return replace(second, expression=replace(b, direction=1, from_previous=True))
-    if (
+        end: Expression = replace(b, direction=1, from_previous=True)
+    elif (
         isinstance(a, Absolute)
         and isinstance(b, Absolute)
         and a.month is not None
@@ -147,8 +150,16 @@ def _range_end(text: str, first: Candidate, second: Candidate, compiled: Tagger)
         and b.direction is None
         and b.year_offset is None
     ):
-        return replace(second, expression=replace(b, after_previous=True))
-    return second
+        end = replace(b, after_previous=True)
+    else:
+        return second
+    gap = compiled.range_gap.fullmatch(text, first.end, second.start)
+    if gap is None:
+        return second
+    between = _BETWEEN.search(text, max(0, first.start - 12), first.start)
+    if gap.group().strip().lower() == "and" and not between:
+        return second
+    return replace(second, expression=end)
 
 
 def _range_tail(text: str, first: Candidate, following: int, compiled: Tagger) -> Candidate | None:
