@@ -289,3 +289,29 @@ def test_an_unreachable_scheduler_is_one_line_and_no_file(
     assert result.exit_code == 2
     assert result.stderr.count("\n") == 1 and "cannot reach the Dask scheduler" in result.stderr
     assert not target.exists()
+
+
+def _fails_on_warm_up(document: Document, settings: object) -> tuple[Event, ...]:
+    if document.info.id == "warm-up":
+        raise ValueError("a stage that cannot take the warm-up text")
+    return ()
+
+
+@pytest.mark.usefixtures("small_batches")
+def test_the_parent_warms_up_once_before_forking_and_a_failing_warm_up_changes_nothing(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    warmed: list[str] = []
+    real = timeline.parallel.warm_up
+
+    def recording(stage: timeline.parallel.DocumentStage, settings: object, language: str = "en") -> None:
+        warmed.append(language)
+        real(stage, None, language)
+
+    monkeypatch.setattr(timeline.parallel, "warm_up", recording)
+    documents = _documents()
+    results = list(timeline.parallel.map_documents(_fails_on_warm_up, documents, None, jobs=2))
+    assert [d.info.id for d, _ in results] == [d.info.id for d in documents]
+    assert all(found == () for _, found in results)
+    assert warmed == ["en"]
+    assert list(timeline.parallel.map_documents(_fails_on_warm_up, [], None, jobs=2)) == []
