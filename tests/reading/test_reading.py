@@ -7,6 +7,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from timeline.errors import InputError, OptionError
 from timeline.models import ReferenceSource
@@ -118,3 +120,27 @@ def test_stdin_is_read_once_as_a_document() -> None:
     assert [(d.info.id, d.text, d.info.reference_date) for d in docs] == [
         ("stdin", "Hello today.", date(2017, 2, 10))
     ]
+
+
+@given(st.lists(st.text(max_size=6), max_size=300))
+def test_the_compact_id_set_answers_exactly_as_a_set(words: list[str]) -> None:
+    from timeline.reading.sources import IdSet
+
+    expected: set[str] = set()
+    compact = IdSet()
+    for word in words:
+        assert (word in compact) == (word in expected)
+        compact.add(word)
+        expected.add(word)
+    assert len(compact) == len(expected)
+    assert all(word in compact for word in expected)
+
+
+def test_unique_ids_number_repeats_and_never_reuse_a_given_id() -> None:
+    from timeline.reading.sources import ReadContext
+
+    ctx = ReadContext()
+    given_out = [ctx.unique_id(stem) for stem in ["a", "a", "a-2", "a", "b", "\ud800", "\ud800"]]
+    assert given_out == ["a", "a-2", "a-2-2", "a-3", "b", "\ud800", "\ud800-2"]
+    many = [ctx.unique_id(f"d{n % 700}") for n in range(3000)]  # several index growths
+    assert len(set(many)) == len(many) and not set(many) & set(given_out)

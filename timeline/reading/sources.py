@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from array import array
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -19,6 +20,64 @@ from timeline.reading.reference import parse_published, resolve_reference
 STDIN = "-"
 
 
+class IdSet:
+    """An exact set of strings stored as their UTF-8 bytes in one buffer with an open-addressing
+    index: about len(id) + 20 bytes per id instead of ~95 for a str in a set, since corpus
+    mode must remember every document id it gave out (500,000 ids: 47 -> 14 MB)."""
+
+    def __init__(self) -> None:
+        self._data = bytearray()
+        self._ends = array("q")  # string k is _data[_ends[k - 1] : _ends[k]] (from 0 for k = 0)
+        self._table = array("i", [-1]) * 8  # string index per slot, -1 when free
+        self._mask = 7
+
+    def __len__(self) -> int:
+        return len(self._ends)
+
+    def _find(self, key: bytes) -> tuple[int, bool]:
+        """The slot holding `key`, or the free slot where it belongs."""
+        table, ends, data, mask = self._table, self._ends, self._data, self._mask
+        slot = hash(key) & mask
+        while (k := table[slot]) != -1:
+            if data[ends[k - 1] if k else 0 : ends[k]] == key:
+                return slot, True
+            slot = (slot + 1) & mask
+        return slot, False
+
+    def __contains__(self, item: str) -> bool:
+        return self._find(_key(item))[1]
+
+    def add(self, item: str) -> None:
+        key = _key(item)
+        slot, found = self._find(key)
+        if found:
+            return
+        self._data += key
+        self._ends.append(len(self._data))
+        self._table[slot] = len(self._ends) - 1
+        if 2 * len(self._ends) > len(self._table):
+            self._grow()
+
+    def _grow(self) -> None:
+        size = 2 * len(self._table)
+        # int32 indices while they fit (half the index's memory), int64 beyond
+        self._table = array("i" if size < 2**31 else "q", [-1]) * size
+        self._mask = size - 1
+        start = 0
+        for k, end in enumerate(self._ends):
+            slot = hash(bytes(self._data[start:end])) & self._mask
+            while self._table[slot] != -1:
+                slot = (slot + 1) & self._mask
+            self._table[slot] = k
+            start = end
+
+
+def _key(item: str) -> bytes:
+    # surrogatepass: a lone surrogate (valid in JSON strings) encodes too, and distinct strings
+    # still give distinct bytes
+    return item.encode("utf-8", "surrogatepass")
+
+
 @dataclass
 class ReadContext:
     """Options shared by every reader, plus what reading reports besides documents."""
@@ -26,7 +85,7 @@ class ReadContext:
     ref_date: date | None = None
     encoding: str | None = None
     warnings: list[str] = field(default_factory=list)
-    taken_ids: set[str] = field(default_factory=set)
+    taken_ids: IdSet = field(default_factory=IdSet)
 
     def unique_id(self, stem: str) -> str:
         candidate, n = stem, 1
