@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from timeline.events.lexicon import Cue, cues, prepositions, word_set
-from timeline.events.tokens import Kind, Token, guessed_readings
+from timeline.events.tokens import WORD_CACHE, Kind, Token, guessed_readings
 
 # Tokens that close a clause for good: a date never reaches across them when it has a
 # candidate on its own side (dashes, semicolons, quotes, brackets).
@@ -56,6 +57,9 @@ def _subordinators() -> frozenset[str]:
     return word_set("subordinators.txt")
 
 
+subordinators = _subordinators
+
+
 @cache
 def _reporting() -> frozenset[str]:
     return word_set("reporting_verbs.txt")
@@ -67,7 +71,8 @@ def _light() -> frozenset[str]:
 
 
 # The hard boundaries and a lone hyphen (whose lowercase form is itself): one set lookup.
-_HARD_OR_HYPHEN = HARD_BOUNDARIES | {"-"}
+HARD_OR_HYPHEN = HARD_BOUNDARIES | {"-"}
+_HARD_OR_HYPHEN = HARD_OR_HYPHEN
 
 
 _EVENTISH = (Kind.VERB, Kind.EVENT_NOUN)
@@ -132,16 +137,24 @@ def cue_matches(tokens: tuple[Token, ...]) -> tuple[tuple[int, int, str], ...]:
     return tuple(found)
 
 
+# The hard boundaries of the last token tuple hard_segment saw: anchoring and building the
+# event of each date of a sentence ask about the same tuple in turn. Held with its tuple, so
+# the identity test is sound; replaced in one assignment, so threads at worst recompute.
+_last_hard: tuple[tuple[Token, ...], list[int]] = ((), [])
+
+
 def hard_segment(tokens: tuple[Token, ...], start: int, end: int) -> tuple[int, int]:
     """Token range [lo, hi) between the hard boundaries around tokens[start:end]."""
-    hard = _HARD_OR_HYPHEN
-    lo = start
-    while lo > 0 and tokens[lo - 1].text not in hard:
-        lo -= 1
-    hi = end
-    size = len(tokens)
-    while hi < size and tokens[hi].text not in hard:
-        hi += 1
+    global _last_hard
+    seen, hard = _last_hard
+    if seen is not tokens:
+        marks = _HARD_OR_HYPHEN
+        hard = [i for i, token in enumerate(tokens) if token.text in marks]
+        _last_hard = (tokens, hard)
+    k = bisect_left(hard, start)
+    lo = hard[k - 1] + 1 if k else 0
+    k = bisect_left(hard, end, k)
+    hi = hard[k] if k < len(hard) else len(tokens)
     return lo, hi
 
 
@@ -150,21 +163,23 @@ def _lemma(token: Token) -> str:
     return readings[0].lemma if readings else token.lower
 
 
+@lru_cache(maxsize=WORD_CACHE)
+def _distance_cost(text: str) -> int:
+    """What a word or mark between a date and a candidate adds to the candidate's cost."""
+    cost = 1 if text[:1].isalnum() else 0
+    if text == ",":
+        cost += COMMA_COST
+    elif text.lower().replace("\u2019", "'") in _subordinators():
+        cost += SUBORDINATOR_COST
+    elif text in _HARD_OR_HYPHEN:
+        cost += HARD_BOUNDARY_COST
+    return cost
+
+
 def _cost(tokens: tuple[Token, ...], kinds: tuple[Kind, ...], i: int, start: int, end: int) -> int:
     """How unlikely it is that the date at tokens[start:end] modifies candidate i."""
     lo, hi = (i + 1, start) if i < start else (end, i)
-    cost = 0
-    subordinators = _subordinators()
-    for token in tokens[lo:hi]:
-        text = token.text
-        if text[:1].isalnum():
-            cost += 1
-        if text == ",":
-            cost += COMMA_COST
-        elif token.lower in subordinators:
-            cost += SUBORDINATOR_COST
-        elif text in _HARD_OR_HYPHEN:
-            cost += HARD_BOUNDARY_COST
+    cost = sum(map(_distance_cost, [token.text for token in tokens[lo:hi]]))
     if kinds[i] is Kind.EVENT_NOUN:
         cost += NOUN_COST
         if tokens[i].lower.endswith("ing") and tokens[i].lower not in _event_nouns():
@@ -362,8 +377,9 @@ def anchor(
     clause = start
     if clause > lo and tokens[clause - 1].lower in PREPOSITION_LIKE:
         clause -= 1
-    while clause > lo and not is_soft_boundary(tokens[clause - 1]):
-        clause -= 1
+    soft = _subordinators()
+    while clause > lo and (token := tokens[clause - 1]).text != "," and token.lower not in soft:
+        clause -= 1  # is_soft_boundary, inlined (speed)
     # candidate(i), inlined (speed): tokens left of the date and right of it are outside it.
     left = [i for i in range(lo, start) if kinds[i] in _EVENTISH and i not in blocked]
     right = [i for i in range(end, hi) if kinds[i] in _EVENTISH and i not in blocked]
