@@ -27,19 +27,6 @@ class VerbGroup:
     cue_kinds: frozenset[str]
 
 
-def _in_group(token: Token, index: int, cue_tokens: dict[int, str], dates: frozenset[int]) -> bool:
-    word = token.lower
-    return (
-        index in cue_tokens
-        or index in dates
-        or word in auxiliaries()
-        or word in NEGATORS
-        or word in GROUP_ADVERBS
-        or word == "to"
-        or (word.endswith("ly") and len(word) > 4 and token.text.islower())
-    )
-
-
 def verb_group(
     tokens: tuple[Token, ...],
     kinds: tuple[Kind, ...],
@@ -49,7 +36,21 @@ def verb_group(
 ) -> VerbGroup:
     """Walk left from a verb over auxiliaries, cues, adverbs and dates: its verb group."""
     start = trigger
-    while start > 0 and _in_group(tokens[start - 1], start - 1, cue_tokens, dates):
+    aux = auxiliaries()
+    while start > 0:
+        # auxiliaries, cue words, dates, negators, adverbs and "to" belong to the group
+        token = tokens[start - 1]
+        word = token.lower
+        if not (
+            start - 1 in cue_tokens
+            or start - 1 in dates
+            or word in aux
+            or word in NEGATORS
+            or word in GROUP_ADVERBS
+            or word == "to"
+            or (word.endswith("ly") and len(word) > 4 and token.text.islower())
+        ):
+            break
         start -= 1
     # A date opening the group belongs to the clause, not the verb group.
     while start < trigger and start in dates:

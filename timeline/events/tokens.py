@@ -64,6 +64,13 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> tuple[Token, 
     """Tokens of text[start:end], offsets relative to the whole text."""
     stop = len(text) if end is None else end
     new = tuple.__new__  # Token(...) without the generated __new__'s extra call (speed)
+    if text.isascii():  # no \u2019 to normalize (isascii is a flag check on a str)
+        return tuple(
+            [
+                new(Token, (word := m[0], m.start(), m.end(), word.lower()))
+                for m in _TOKEN.finditer(text, start, stop)
+            ]
+        )
     return tuple(
         [
             new(Token, (word := m[0], m.start(), m.end(), word.lower().replace("\u2019", "'")))
