@@ -25,7 +25,6 @@ _FILLER = frozenset(
 SAME_TITLE = 0.6
 SAME_TRIGGER_TITLE = 0.25
 _WORD = re.compile(r"[\w$€£]+(?:[.'\u2019-]\w+)*")
-_POSSESSIVE = re.compile(r"['\u2019]s$")
 
 
 def _content_words(title: str) -> frozenset[str]:
@@ -42,7 +41,7 @@ def _names(title: str) -> tuple[frozenset[str], frozenset[str]]:
     """Actors and places named in a title: capitalized words after a locative preposition are
     places ("... in Benghazi"); the others are actors, except a capitalized first word that is
     only capitalized for being first ("Airstrike by ...", "Police arrested ...")."""
-    words = [m.group(0) for m in _WORD.finditer(title)]
+    words = _WORD.findall(title)
     actors: set[str] = set()
     places: set[str] = set()
     after_locative = False
@@ -54,7 +53,7 @@ def _names(title: str) -> tuple[frozenset[str], frozenset[str]]:
         if not word[:1].isupper():
             after_locative = False
             continue
-        name = _POSSESSIVE.sub("", lower)
+        name = lower[:-2] if lower.endswith(("'s", "\u2019s")) else lower  # "Italy's" names Italy
         if after_locative:
             places.add(name)
             continue

@@ -42,14 +42,14 @@ def _is_boundary(text: str, punct_end: int, after: int) -> bool:
     )
     token = text[space + 1 : punct_end].lstrip("\"'“\u2018([")
     bare = token.rstrip(".")
-    next_word = _NEXT_WORD.match(text, after)
-    following = next_word.group(1) if next_word else ""
     if bare.lower() in _abbreviations():
         # "Oct. 22", "Gen. Haftar", "Mr. Smith": an abbreviation binds to what follows
         return False
     if _INITIAL.match(token) or _ACRONYM.fullmatch(token):
         # Initials ("John F. Kennedy") and dotted acronyms ("the U.N. envoy") usually continue
         # the sentence; they end it only when a typical sentence opener follows.
+        next_word = _NEXT_WORD.match(text, after)
+        following = next_word.group(1) if next_word else ""
         return following.lower() in _openers()
     return True
 

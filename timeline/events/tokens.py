@@ -448,12 +448,14 @@ def verb_lemma(token: Token) -> str:
     return readings[0].lemma if readings else token.lower
 
 
+@lru_cache(maxsize=WORD_CACHE)
 def lemma_of(word: str) -> str:
     """The lemma of a word out of context (verbs lemmatized, other words lowercased)."""
     lower = word.lower().replace("\u2019", "'")
     return verb_lemma(Token(word, 0, len(word), lower))
 
 
+@lru_cache(maxsize=WORD_CACHE)
 def looks_like_name(word: str) -> bool:
     """Whether a capitalized word out of context is likely a name, not a common word that was
     capitalized as a sentence's or title's first word: not a known verb, event noun, group noun,
