@@ -153,7 +153,7 @@ def hard_segment(tokens: tuple[Token, ...], start: int, end: int) -> tuple[int, 
         _last_hard = (tokens, hard)
     k = bisect_left(hard, start)
     lo = hard[k - 1] + 1 if k else 0
-    k = bisect_left(hard, end, k)
+    k = bisect_left(hard, end)
     hi = hard[k] if k < len(hard) else len(tokens)
     return lo, hi
 
