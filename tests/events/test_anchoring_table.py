@@ -168,6 +168,36 @@ CASES = [
         PAST,
         title_has=("seized",),
     ),
+    # closing attributions, fronted settings, adverbs before the date
+    Case(
+        "closing attribution after a long predicate",
+        "The envoy was seized from his car near the border crossing of Rafah late on Wednesday, "
+        "police said.",
+        "Wednesday",
+        "seized",
+        PAST,
+    ),
+    Case(
+        "closing attribution, future",
+        "The delegation would be ready to fly to Geneva as soon as next week, the minister said.",
+        "next week",
+        "fly",
+        UPCOMING,
+    ),
+    Case(
+        "fronted setting with a gerund",
+        "In heavy trading Friday, the company's shares fell 12 cents.",
+        "Friday",
+        "fell",
+        PAST,
+    ),
+    Case(
+        "last as an adverb",
+        "The suspect was last seen Wednesday near the harbor.",
+        "Wednesday",
+        "seen",
+        PAST,
+    ),
     # event nouns, light verbs, aspectual verbs
     Case("noun with in", "The election in 2014 was marred by violence.", "2014", "election", PAST),
     Case(

@@ -261,11 +261,43 @@ def _fronted_adverbial(
     for i in range(lo, hi):
         if start <= i < end:
             continue
-        if kinds[i] in (Kind.VERB, Kind.AUX) or tokens[i].lower in _subordinators():
+        if kinds[i] is Kind.AUX or tokens[i].lower in _subordinators():
+            return None
+        if kinds[i] is Kind.VERB and not _nominal_gerund(tokens, i, lo):
             return None
         if tokens[i].text == ",":
             return i if i >= end else None
     return None
+
+
+# Words a closing attribution's subject may have: ", police said.", ", the company's chief said."
+ATTRIBUTION_SUBJECT_WORDS = 6
+
+
+def _closing_attribution(tokens: tuple[Token, ...], kinds: tuple[Kind, ...], verb: int, end: int, hi: int) -> bool:
+    """Whether the reporting verb at `verb` closes its clause after a comma that follows the date:
+    "..., police said." / "..., Castro said Tuesday." (the date belongs to what was said)."""
+    if _lemma(tokens[verb]) not in _reporting():
+        return False
+    comma = next((k for k in range(end, verb) if tokens[k].text == ","), None)
+    if comma is None or verb - comma - 1 > ATTRIBUTION_SUBJECT_WORDS:
+        return False
+    if any(kinds[k] in (Kind.VERB, Kind.AUX) for k in range(comma + 1, verb)):
+        return False
+    rest = [t for t in tokens[verb + 1 : hi] if t.text[:1].isalnum()]
+    return len(rest) <= 2
+
+
+def _nominal_gerund(tokens: tuple[Token, ...], i: int, lo: int) -> bool:
+    """An -ing word after a modifier in a prepositional phrase names an activity, not a
+    predicate: "In composite trading Friday," "In heavy trading yesterday,"."""
+    return (
+        tokens[i].lower.endswith("ing")
+        and i - 1 > lo
+        and tokens[i - 1].text[:1].isalpha()
+        and tokens[i - 1].lower not in prepositions()
+        and tokens[i - 1].lower not in _subordinators()
+    )
 
 
 def _prenominal_noun(tokens: tuple[Token, ...], kinds: tuple[Kind, ...], end: int) -> int | None:
@@ -415,9 +447,12 @@ def anchor(
         mode, confidence = "right", 0.8
         if left:
             # An earlier predicate across a comma can still be the better one ("kidnapped from
-            # his small, neighborhood store at 10 p.m. Wednesday, police said").
+            # his small, neighborhood store at 10 p.m. Wednesday, police said"); a closing
+            # attribution never is the dated event when there is one before the date.
             best_left = min(left, key=lambda i: (_cost(tokens, kinds, i, start, end), start - i))
-            if _cost(tokens, kinds, best_left, start, end) < _cost(tokens, kinds, chosen, start, end):
+            if _closing_attribution(tokens, kinds, chosen, end, hi) or _cost(
+                tokens, kinds, best_left, start, end
+            ) < _cost(tokens, kinds, chosen, start, end):
                 chosen, mode, confidence = best_left, "left", 0.7
     elif left:
         # Only earlier material across commas: "after an airstrike ..., in Benghazi, Oct. 22".
@@ -500,9 +535,11 @@ def _event_subject(tokens: tuple[Token, ...], kinds: tuple[Kind, ...], verb: int
         and tokens[first - 1].lower not in _subordinators()
     ):
         first -= 1
+    if any(kinds[k] is Kind.VERB for k in range(first, j + 1)):
+        # another predicate first: this is not a plain subject ("Sales increased in the quarter
+        # ended Sept. 30": "ended" is a reduced relative whose subject is not "Sales")
+        return None
     for k in range(first, j + 1):
-        if kinds[k] is Kind.VERB:
-            return None  # another predicate first: this is not a plain subject
         if kinds[k] is Kind.EVENT_NOUN and not _in_prepositional_phrase(tokens, k, first):
             return k
     return None

@@ -154,6 +154,7 @@ class WordInfo(NamedTuple):
 _PAST = frozenset({"past"})
 _PAST_ING = frozenset({"past", "ing"})
 _PAST_PRESENT = frozenset({"past", "present"})
+_PARTICIPLE_PAST = frozenset({"past", "participle"})
 _FINITE_AUX = frozenset({"is", "are", "was", "were", "has", "have", "had", "will", "would", "'s", "'re"})
 _BASE_ING = frozenset({"base", "ing"})
 _QUANTIFIERS = frozenset({"all", "both", "each", "several", "many", "few", "some", "most"})
@@ -368,6 +369,16 @@ def classify(tokens: tuple[Token, ...], dates: frozenset[int] = frozenset()) -> 
                 following is Kind.AUX and infos[n].finite
             ):
                 kinds[i] = Kind.OTHER
+    # "was last seen Nov. 3", "killed a doctor last October": "last" before a participle or a
+    # date is an adverb or a determiner, and the participle after it is the verb.
+    for i in verbs:
+        if i >= last or kinds[i] is not Kind.VERB or tokens[i].lower != "last":
+            continue
+        if i + 1 in dates:
+            kinds[i] = Kind.OTHER
+        elif infos[i + 1].tenses and not infos[i + 1].tenses - _PARTICIPLE_PAST:
+            kinds[i] = Kind.OTHER
+            kinds[i + 1] = Kind.VERB
     # An event noun that modifies the next noun is not the head: "abortion providers",
     # "arrest warrant" (but "the attack killed", "talks ended", "the meeting Monday").
     for i in nouns:
