@@ -64,6 +64,8 @@ def dated_events(document: Document, timexes: Sequence[Timex]) -> tuple[DatedEve
     if not dated:
         return ()
     all_spans = sorted((t.start, t.end) for t in timexes)
+    # Durations and sets are content a title may say ("took six months off"); dates are not.
+    calendar_spans = sorted((t.start, t.end) for t in timexes if t.type in DATED_TYPES)
     # A sentence never splits a date expression ("next\nJanuary", "May,Jan. 1"). Only the
     # sentences holding a date are split out: the same spans as join_across(split_sentences(text)).
     sentences = sentences_around(text, [t.start for t in dated], all_spans)
@@ -74,7 +76,9 @@ def dated_events(document: Document, timexes: Sequence[Timex]) -> tuple[DatedEve
         by_sentence.setdefault(index, []).append(timex)
     found: list[DatedEvent] = []
     for index in sorted(by_sentence):
-        found.extend(_sentence_events(document, sentences[index], by_sentence[index], all_spans))
+        found.extend(
+            _sentence_events(document, sentences[index], by_sentence[index], all_spans, calendar_spans)
+        )
     return tuple(found)
 
 
@@ -102,6 +106,7 @@ class _Window:
     tokens: tuple[Token, ...]
     kinds: tuple[Kind, ...]
     dates: frozenset[int]
+    calendar: frozenset[int]  # tokens of DATE/TIME expressions only
     cues: dict[int, str]
     blocked: frozenset[int]
 
@@ -110,6 +115,7 @@ def _window(
     tokens: tuple[Token, ...],
     kinds: tuple[Kind, ...],
     dates: frozenset[int],
+    calendar: frozenset[int],
     cue_tokens: dict[int, str],
     start: int,
     end: int,
@@ -118,11 +124,16 @@ def _window(
     near_dates = frozenset(i - lo for i in dates if lo <= i < hi)
     cues = {i - lo: kind for i, kind in cue_tokens.items() if lo <= i < hi}  # cue_tokens is in order
     blocked = near_dates | {i for i, kind in cues.items() if kind != "negation"}
-    return _Window(lo, tokens[lo:hi], kinds[lo:hi], near_dates, cues, blocked)
+    near_calendar = frozenset(i - lo for i in calendar if lo <= i < hi)
+    return _Window(lo, tokens[lo:hi], kinds[lo:hi], near_dates, near_calendar, cues, blocked)
 
 
 def _sentence_events(
-    document: Document, sentence: tuple[int, int], timexes: list[Timex], all_spans: list[tuple[int, int]]
+    document: Document,
+    sentence: tuple[int, int],
+    timexes: list[Timex],
+    all_spans: list[tuple[int, int]],
+    calendar_spans: list[tuple[int, int]],
 ) -> list[DatedEvent]:
     text = document.text
     s_start, s_end = sentence
@@ -131,6 +142,9 @@ def _sentence_events(
     first = bisect_left(all_spans, (s_start, 0))
     last = bisect_left(all_spans, (s_end, 0))
     dates = frozenset(i for a, b in all_spans[first:last] for i in _covering(tokens, ends, a, b))
+    first = bisect_left(calendar_spans, (s_start, 0))
+    last = bisect_left(calendar_spans, (s_end, 0))
+    calendar = frozenset(i for a, b in calendar_spans[first:last] for i in _covering(tokens, ends, a, b))
     found: list[DatedEvent] = []
     if all(i in dates or not t.text[:1].isalnum() for i, t in enumerate(tokens)):
         return found  # a line holding only a date (a dateline, a caption's date) dates no event
@@ -140,13 +154,15 @@ def _sentence_events(
     for timex in timexes:
         covered = _covering(tokens, ends, timex.start, timex.end)
         start, end = (covered.start, covered.stop) if covered else (0, 0)
-        w = _window(tokens, kinds, dates, cue_tokens, start, end)
+        w = _window(tokens, kinds, dates, calendar, cue_tokens, start, end)
         date_range = (start - w.offset, end - w.offset)
         result = anchor(w.tokens, w.kinds, *date_range, w.blocked, w.dates)
         shown = sentence
         if s_end - s_start > MAX_SENTENCE_CHARS and w.tokens:
             shown = (w.tokens[0].start, w.tokens[-1].end)  # a run-on "sentence": the part around the date
-        event, extent = _event(document, shown, w.tokens, w.kinds, timex, result, w.cues, w.dates, date_range)
+        event, extent = _event(
+            document, shown, w.tokens, w.kinds, timex, result, w.cues, w.dates, w.calendar, date_range
+        )
         trigger = None if result.trigger is None else result.trigger + w.offset
         earlier = last_of_value.get(timex.value)
         if earlier is not None and _same_event(earlier[1], trigger, result, w):
@@ -190,9 +206,11 @@ def _event(
     result: Anchor,
     cue_tokens: dict[int, str],
     dates: frozenset[int],
+    calendar: frozenset[int],
     date_range: tuple[int, int],
 ) -> tuple[Event, list[int]]:
-    """The event for one date and the tokens its title was made of."""
+    """The event for one date and the tokens its title was made of; `dates` are the tokens of all
+    time expressions, `calendar` those of dates and times only (what a title leaves out)."""
     text = document.text
     assert timex.time is not None
     lo, hi = hard_segment(tokens, *date_range)
@@ -212,7 +230,7 @@ def _event(
     elif kinds[result.trigger] is Kind.EVENT_NOUN and not _light_verb(result, kinds):
         group = noun_group(tokens, kinds, result.trigger, cue_tokens, dates)
         head = noun_head(tokens, result.trigger, dates)
-        tail = complement(tokens, kinds, result.trigger + 1, dates, noun=True)
+        tail = complement(tokens, kinds, result.trigger + 1, calendar, noun=True)
         tail = fit(tokens, tail, MAX_TITLE_WORDS - word_count(tokens, head))
         parts = [join(text, tokens, head + tail)]
         trigger_word = tokens[result.trigger].text
@@ -225,7 +243,7 @@ def _event(
         group = verb_group(tokens, kinds, head_verb, cue_tokens, dates)
         who = subject(tokens, kinds, group.start, dates)
         verb = predicate(tokens, group.start, head_verb, dates)
-        tail = complement(tokens, kinds, head_verb + 1, dates, noun=False)
+        tail = complement(tokens, kinds, head_verb + 1, calendar, noun=False)
         tail = fit(tokens, tail, MAX_TITLE_WORDS - word_count(tokens, who) - word_count(tokens, verb))
         parts = [join(text, tokens, who), join(text, tokens, verb), join(text, tokens, tail)]
         trigger_word = tokens[result.trigger].text

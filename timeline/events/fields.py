@@ -241,7 +241,9 @@ def complement(
         if i in dates:
             if any(tokens[k].lower not in prepositions for k in out):
                 break
-            out = []  # "election in 2014 was marred": the date and its preposition drop out
+            # "election in 2014 was marred": the date and its preposition drop out; a verb's
+            # particle stays ("called off on Monday")
+            out = [k for k in out[:1] if k == after and tokens[k].lower in PARTICLES]
             i += 1
             if i < len(tokens) and tokens[i].lower in ("'s", "'"):
                 i += 1  # "today's editions": the possessive goes with the date
@@ -263,11 +265,12 @@ def complement(
 
 
 def _trim_tail(tokens: tuple[Token, ...], kinds: tuple[Kind, ...], out: list[int]) -> list[int]:
-    """No dangling function word or participle at the end ("... laptops and the", "... intended")."""
+    """No dangling function word or participle at the end ("... laptops and the", "... intended");
+    a verb particle stays ("took six months off", "called the talks off")."""
     while out:
         last = tokens[out[-1]]
         if (
-            last.lower in word_set("prepositions.txt")
+            (last.lower in word_set("prepositions.txt") and not _particle(tokens, kinds, out))
             or last.lower in word_set("determiners.txt")
             or last.lower in ("and", "or", "but", "to")
             or (not last.text[:1].isalnum() and last.text not in ("%", ")"))
@@ -277,6 +280,12 @@ def _trim_tail(tokens: tuple[Token, ...], kinds: tuple[Kind, ...], out: list[int
             continue
         break
     return out
+
+
+def _particle(tokens: tuple[Token, ...], kinds: tuple[Kind, ...], out: list[int]) -> bool:
+    """Whether the last word of `out` is a verb particle: "took six months off", "called off"."""
+    last = out[-1]
+    return tokens[last].lower in PARTICLES and (len(out) > 1 or (last > 0 and kinds[last - 1] is Kind.VERB))
 
 
 def places(tokens: tuple[Token, ...], lo: int, hi: int, dates: frozenset[int]) -> list[Place]:
@@ -404,6 +413,8 @@ def _looks_like_name_at_start(tokens: tuple[Token, ...], i: int) -> bool:
     return i + 1 < len(tokens) and _is_name_token(tokens[i + 1])
 
 
+# Prepositions that also complete phrasal verbs: left at the end of an object, they are particles.
+PARTICLES = frozenset({"off", "up", "out", "down", "back", "away", "over"})
 # Words before which a phrase may be cut without leaving a dangling fragment.
 BREAK_BEFORE = frozenset(
     {"to", "and", "or", "in", "on", "at", "for", "with", "from", "by", "into", "after", "over"}
