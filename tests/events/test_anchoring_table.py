@@ -171,8 +171,7 @@ CASES = [
     # closing attributions, fronted settings, adverbs before the date
     Case(
         "closing attribution after a long predicate",
-        "The envoy was seized from his car near the border crossing of Rafah late on Wednesday, "
-        "police said.",
+        "The envoy was seized from his car near the border crossing of Rafah late on Wednesday, police said.",
         "Wednesday",
         "seized",
         PAST,

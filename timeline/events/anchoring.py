@@ -82,6 +82,12 @@ def is_hard_boundary(token: Token) -> bool:
     return token.text in _HARD_OR_HYPHEN
 
 
+def is_saying(token: Token) -> bool:
+    """A form of "say": unlike other reporting verbs ("added", "declared"), what follows it is
+    nearly always another clause."""
+    return token.lower in ("said", "says", "say", "saying")
+
+
 def is_soft_boundary(token: Token) -> bool:
     return token.text == "," or token.lower in _subordinators()
 
@@ -274,7 +280,9 @@ def _fronted_adverbial(
 ATTRIBUTION_SUBJECT_WORDS = 6
 
 
-def _closing_attribution(tokens: tuple[Token, ...], kinds: tuple[Kind, ...], verb: int, end: int, hi: int) -> bool:
+def _closing_attribution(
+    tokens: tuple[Token, ...], kinds: tuple[Kind, ...], verb: int, end: int, hi: int
+) -> bool:
     """Whether the reporting verb at `verb` closes its clause after a comma that follows the date:
     "..., police said." / "..., Castro said Tuesday." (the date belongs to what was said)."""
     if _lemma(tokens[verb]) not in _reporting():
@@ -535,6 +543,8 @@ def _event_subject(tokens: tuple[Token, ...], kinds: tuple[Kind, ...], verb: int
         and tokens[first - 1].lower not in _subordinators()
     ):
         first -= 1
+    if j == verb - 1 and j >= lo and kinds[j] is Kind.EVENT_NOUN:
+        return j  # a reduced relative: "a press conference held by Apple on Friday"
     if any(kinds[k] is Kind.VERB for k in range(first, j + 1)):
         # another predicate first: this is not a plain subject ("Sales increased in the quarter
         # ended Sept. 30": "ended" is a reduced relative whose subject is not "Sales")

@@ -217,7 +217,6 @@ def _event(
     found_places = places(tokens, lo, hi, dates)
     near = [p for p in found_places if _distance(p.phrase, _focus(date_range, result)) <= PLACE_REACH]
     place = min(near, key=lambda p: _distance(p.phrase, date_range)) if near else None
-    place_tokens = set(range(*place.phrase)) if place else set()
     trigger_word: str
     if result.trigger is None:
         group = VerbGroup(date_range[0], "none", False, frozenset())
@@ -242,13 +241,19 @@ def _event(
         head_verb = result.conjuncts[1] if _light_verb(result, kinds) else result.trigger
         group = verb_group(tokens, kinds, head_verb, cue_tokens, dates)
         who = subject(tokens, kinds, group.start, dates)
+        if place is not None and who and who[-1] < place.phrase[0] < group.start:
+            place = None  # said in an appositive ("Kopp, who is from Vermont, was indicted")
         verb = predicate(tokens, group.start, head_verb, dates)
         tail = complement(tokens, kinds, head_verb + 1, calendar, noun=False)
         tail = fit(tokens, tail, MAX_TITLE_WORDS - word_count(tokens, who) - word_count(tokens, verb))
-        parts = [join(text, tokens, who), join(text, tokens, verb), join(text, tokens, tail)]
+        said = join(text, tokens, verb)
+        if who and verb and verb[0] < who[0]:
+            said = said[:1].lower() + said[1:]  # "Rescued ..., the boy" -> "boy rescued ..."
+        parts = [join(text, tokens, who), said, join(text, tokens, tail)]
         trigger_word = tokens[result.trigger].text
         named = who + tail
         extent = who + verb + tail
+    place_tokens = set(range(*place.phrase)) if place else set()
     if place is not None and not set(range(*place.phrase)) <= set(named):
         phrase = list(range(*place.phrase))
         room = MAX_TITLE_WORDS - sum(len(p.split()) for p in parts)

@@ -5,7 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from timeline.events.anchoring import HARD_OR_HYPHEN, is_hard_boundary, is_soft_boundary, subordinators
+from timeline.events.anchoring import (
+    HARD_OR_HYPHEN,
+    is_hard_boundary,
+    is_saying,
+    is_soft_boundary,
+    subordinators,
+)
 from timeline.events.lexicon import (
     case_set,
     countries,
@@ -15,7 +21,7 @@ from timeline.events.lexicon import (
     place_prepositions,
     word_set,
 )
-from timeline.events.tokens import WORD_CACHE, Kind, Token
+from timeline.events.tokens import WORD_CACHE, Kind, Token, guessed_readings
 
 MAX_TITLE_WORDS = 14
 # Lowercase particles inside names of people and places.
@@ -103,14 +109,15 @@ def subject(
     tokens: tuple[Token, ...], kinds: tuple[Kind, ...], group_start: int, dates: frozenset[int]
 ) -> list[int]:
     """Token indices of the subject noun phrase before a verb group ("Boris Johnson, this week offered")."""
-    j = group_start - 1
-    if j >= 0 and j in dates:
-        while j >= 0 and j in dates:
-            j -= 1
-        if j >= 0 and tokens[j].lower in word_set("prepositions.txt"):
-            j -= 1  # "The Senate on Thursday approved": the date's preposition goes with it
+    j = _skip_date(tokens, group_start - 1, dates)
     if j >= 0 and tokens[j].text == ",":
         j -= 1  # the comma closing an appositive: "Italy's foreign minister, Angelino Alfano, is"
+        before = _skip_date(tokens, j, dates)
+        if before != j and before >= 0 and tokens[before].text == ",":
+            j = before - 1  # "The embassy bombings, on Aug. 7, killed"
+        j = _skip_relative_clause(tokens, j)
+    if j < 0 and group_start < len(tokens) and _participle(tokens[group_start]):
+        return _main_subject_after(tokens, kinds, group_start, dates)
     if j < 0 or is_hard_boundary(tokens[j]) or tokens[j].text == ",":
         return []
     if tokens[j].lower in ("and", "or", "but"):
@@ -139,6 +146,59 @@ def subject(
     return phrase
 
 
+def _skip_date(tokens: tuple[Token, ...], j: int, dates: frozenset[int]) -> int:
+    """The index before a date (and its preposition) that ends at j, or j itself."""
+    if j < 0 or j not in dates:
+        return j
+    while j >= 0 and j in dates:
+        j -= 1
+    if j >= 0 and tokens[j].lower in word_set("prepositions.txt"):
+        j -= 1  # "The Senate on Thursday approved": the date's preposition goes with it
+    return j
+
+
+# Words a non-restrictive relative clause between commas may have: ", which is also a bank,".
+MAX_RELATIVE_WORDS = 12
+
+
+def _skip_relative_clause(tokens: tuple[Token, ...], j: int) -> int:
+    """Before ", which is also a bank," ending at j: the index of the noun it describes."""
+    k = j
+    while k > 0 and j - k < MAX_RELATIVE_WORDS and tokens[k].text != "," and not is_hard_boundary(tokens[k]):
+        k -= 1
+    if k > 0 and tokens[k].text == "," and k + 1 <= j and tokens[k + 1].lower in ("which", "who"):
+        return k - 1
+    return j
+
+
+def _participle(token: Token) -> bool:
+    return bool({r.tense for r in guessed_readings(token)} & {"participle", "ing"})
+
+
+def _main_subject_after(
+    tokens: tuple[Token, ...], kinds: tuple[Kind, ...], verb: int, dates: frozenset[int]
+) -> list[int]:
+    """The subject of the main clause after an opening participle phrase: "Rescued on Nov. 25 by
+    fishermen, the boy has become ..." -> "the boy"."""
+    comma = next(
+        (k for k in range(verb + 1, len(tokens)) if tokens[k].text == "," or is_hard_boundary(tokens[k])),
+        None,
+    )
+    if comma is None or tokens[comma].text != ",":
+        return []
+    indices: list[int] = []
+    for k in range(comma + 1, len(tokens)):
+        if kinds[k] in (Kind.VERB, Kind.AUX):
+            break
+        if is_soft_boundary(tokens[k]) or is_hard_boundary(tokens[k]) or len(indices) >= MAX_SUBJECT_WORDS:
+            return []  # no main verb soon after: not a participle phrase opening a clause
+        if k not in dates:
+            indices.append(k)
+    else:
+        return []
+    return _trim_phrase(tokens, kinds, indices)
+
+
 def _noun_phrase_before(
     tokens: tuple[Token, ...], kinds: tuple[Kind, ...], last: int, dates: frozenset[int]
 ) -> list[int]:
@@ -151,7 +211,12 @@ def _first_noun_phrase(
     tokens: tuple[Token, ...], kinds: tuple[Kind, ...], dates: frozenset[int]
 ) -> list[int]:
     indices: list[int] = []
-    for i, token in enumerate(tokens):
+    begin = 0
+    if tokens and tokens[0].lower in word_set("prepositions.txt"):
+        # "In an interview, the chairman said he ...": the subject follows the opening phrase
+        begin = next((k + 1 for k, t in enumerate(tokens[:MAX_RELATIVE_WORDS]) if t.text == ","), 0)
+    for i in range(begin, len(tokens)):
+        token = tokens[i]
         if kinds[i] in (Kind.VERB, Kind.AUX) or is_soft_boundary(token) or is_hard_boundary(token):
             if indices:
                 break
@@ -176,7 +241,13 @@ def _trim_phrase(tokens: tuple[Token, ...], kinds: tuple[Kind, ...], indices: li
             for n, i in enumerate(indices[:-1])
             if kinds[i] in (Kind.VERB, Kind.AUX)
             and not tokens[i].lower.endswith("ing")
-            and (tokens[indices[n + 1]].lower in PRONOUNS or tokens[indices[n + 1]].lower in determiners())
+            and (
+                tokens[indices[n + 1]].lower in PRONOUNS
+                or tokens[indices[n + 1]].lower in determiners()
+                or (  # "it said two new flights would leave" (but "said in a statement")
+                    is_saying(tokens[i]) and tokens[indices[n + 1]].lower not in word_set("prepositions.txt")
+                )
+            )
         ),
         default=-1,
     )
@@ -194,7 +265,14 @@ def _trim_phrase(tokens: tuple[Token, ...], kinds: tuple[Kind, ...], indices: li
         indices and not tokens[indices[-1]].text[:1].isalnum() and tokens[indices[-1]].text not in ("%", ")")
     ):
         indices = indices[:-1]
-    return indices[:MAX_SUBJECT_WORDS]
+    if len(indices) > MAX_SUBJECT_WORDS:
+        # too long: cut before its last prepositional phrase that fits ("herbicide use in some
+        # areas of the U.S." -> "herbicide use in some areas"), never in the middle of one
+        indices = indices[:MAX_SUBJECT_WORDS]
+        cuts = [n for n in range(1, len(indices)) if tokens[indices[n]].lower in word_set("prepositions.txt")]
+        if cuts:
+            indices = indices[: cuts[-1]]
+    return indices
 
 
 def predicate(tokens: tuple[Token, ...], group_start: int, trigger: int, dates: frozenset[int]) -> list[int]:
@@ -243,7 +321,7 @@ def complement(
                 break
             # "election in 2014 was marred": the date and its preposition drop out; a verb's
             # particle stays ("called off on Monday")
-            out = [k for k in out[:1] if k == after and tokens[k].lower in PARTICLES]
+            out = [k for k in out[:1] if k == after and tokens[k].lower in PARTICLES and len(out) > 1]
             i += 1
             if i < len(tokens) and tokens[i].lower in ("'s", "'"):
                 i += 1  # "today's editions": the possessive goes with the date
