@@ -65,3 +65,12 @@ def test_value_span() -> None:
     month = value_span("2016-02")
     assert month.end == date(2016, 2, 29)
     assert value_span("PRESENT_REF").start is None
+
+
+def test_clause_words_bound_counts_each_word() -> None:
+    score = Score("clause")
+    score_document(_doc(), score, clause=True)
+    assert score.found == 3  # "said" too: it is in Friday's clause
+    # Tuesday: "arrested"; Friday: "trial", "said" (the event words of their clauses)
+    assert (score.predictions, score.correct) == (3, 3)
+    assert score.precision == 100.0

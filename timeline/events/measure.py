@@ -30,8 +30,10 @@ from pathlib import Path
 
 from timeline.evaluation.corpus import Annotation, CorpusDocument
 from timeline.evaluation.loading import iter_corpus
+from timeline.events.anchoring import hard_segment
 from timeline.events.detect import DatedEvent, dated_events, is_calendar_date
 from timeline.events.sentences import join_across, split_sentences
+from timeline.events.tokens import Kind, classify, tokenize
 from timeline.models import (
     Anchoring,
     Document,
@@ -186,8 +188,28 @@ def _system_timexes(doc: CorpusDocument, tagger: bool) -> list[Timex]:
     return list(annotate(doc.text, doc.reference_date, TaggerSettings()))
 
 
-def score_document(doc: CorpusDocument, score: Score, tagger: bool = False) -> None:
-    """Add one document's anchoring counts to `score`."""
+def clause_words(
+    text: str, sentence: tuple[int, int], spans: list[tuple[int, int]], date: tuple[int, int]
+) -> tuple[tuple[int, int], ...]:
+    """Every verb and event noun between the hard boundaries around the date: what a design
+    giving each date all the events of its clause would answer (an upper bound on recall)."""
+    tokens = tokenize(text, *sentence)
+    inside = [(a, b) for a, b in spans if sentence[0] <= a < sentence[1]]
+    dates = frozenset(i for i, t in enumerate(tokens) for a, b in inside if t.start < b and a < t.end)
+    covered = [i for i, t in enumerate(tokens) if t.start < date[1] and date[0] < t.end]
+    if not covered:
+        return ()
+    kinds = classify(tokens, dates)
+    lo, hi = hard_segment(tokens, covered[0], covered[-1] + 1)
+    eventish = (Kind.VERB, Kind.EVENT_NOUN)
+    return tuple(
+        (tokens[i].start, tokens[i].end) for i in range(lo, hi) if kinds[i] in eventish and i not in dates
+    )
+
+
+def score_document(doc: CorpusDocument, score: Score, tagger: bool = False, clause: bool = False) -> None:
+    """Add one document's anchoring counts to `score`; with `clause`, each date's event words are
+    all the event words of its clause and precision is counted per word."""
     events = {e.id: (e.start, e.end) for e in doc.events}
     linked: dict[str, set[str]] = {}
     for link in doc.links:
@@ -197,7 +219,9 @@ def score_document(doc: CorpusDocument, score: Score, tagger: bool = False) -> N
     info = DocumentInfo(
         id=doc.id, reference_date=doc.reference_date, reference_source=ReferenceSource.METADATA
     )
-    found = dated_events(Document(info=info, text=doc.text), _system_timexes(doc, tagger))
+    timexes = _system_timexes(doc, tagger)
+    found = dated_events(Document(info=info, text=doc.text), timexes)
+    spans = sorted((t.start, t.end) for t in timexes)
     sentences = join_across(split_sentences(doc.text), sorted((a.start, a.end) for a in doc.timexes))
     sentence_starts = [start for start, _ in sentences]
 
@@ -220,6 +244,8 @@ def score_document(doc: CorpusDocument, score: Score, tagger: bool = False) -> N
         score.timexes += 1
         words = mine.words if mine else None
         extent = mine.extent if mine else None
+        if clause:
+            words = clause_words(doc.text, sentences[sentence_of(annotation.start) - 1], spans, span)
         for event_id in sorted(event_ids):
             score.gold_links += 1
             local = sentence_of(events[event_id][0]) == sentence_of(annotation.start)
@@ -232,16 +258,21 @@ def score_document(doc: CorpusDocument, score: Score, tagger: bool = False) -> N
                 said = ", ".join(doc.text[a:b] for a, b in words) if words else "-"
                 gold_word = doc.text[events[event_id][0] : events[event_id][1]]
                 score.misses.append(f"{doc.id}: {annotation.text!r} gold={gold_word!r} ours={said}")
-        if mine is not None:
+        if clause:
+            score.predictions += len(words or ())
+            score.correct += sum(any(_overlaps(w, events[e]) for e in event_ids) for w in words or ())
+        elif mine is not None:
             score.predictions += 1
             score.correct += any(_covers(words, events[e]) for e in event_ids)
             score.correct_extent += any(_covers(extent, events[e]) for e in event_ids)
 
 
-def measure(name: str, documents: Iterable[CorpusDocument], tagger: bool = False) -> Score:
+def measure(
+    name: str, documents: Iterable[CorpusDocument], tagger: bool = False, clause: bool = False
+) -> Score:
     score = Score(name)
     for doc in documents:
-        score_document(doc, score, tagger)
+        score_document(doc, score, tagger, clause)
     return score
 
 
@@ -249,6 +280,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Event-time anchoring against gold TLINKs.")
     parser.add_argument("corpora", nargs="+", type=Path, help="corpus directories (MEANTIME, TimeML)")
     parser.add_argument("--tagger", action="store_true", help="use our temporal tagger, not gold timexes")
+    parser.add_argument(
+        "--clause-words",
+        action="store_true",
+        help="score every verb and event noun of the date's clause as its event (P per word): "
+        "the recall a many-events-per-date design could reach",
+    )
     parser.add_argument("--misses", type=int, default=0, help="print this many missed links per corpus")
     args = parser.parse_args(argv)
     print(
@@ -256,7 +293,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"{'P ext':>5} {'R ext':>5} {'F1 ext':>6}   {'R max':>5} {'R sent':>6} {'R in sent':>9}"
     )
     for root in args.corpora:
-        s = measure(root.name, iter_corpus(root), args.tagger)
+        s = measure(root.name, iter_corpus(root), args.tagger, args.clause_words)
         print(
             f"{s.name:<14} {s.documents:>4} {s.gold_links:>5} "
             f"{s.precision:>5.1f} {s.recall:>5.1f} {s.f1:>5.1f}   "
