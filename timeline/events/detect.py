@@ -121,6 +121,10 @@ def _window(
     end: int,
 ) -> _Window:
     lo, hi = max(0, start - WINDOW), min(len(tokens), end + WINDOW)
+    if lo == 0 and hi == len(tokens):
+        # The whole sentence: its sets serve as they are (nothing changes them afterwards).
+        blocked = dates.union([i for i, kind in cue_tokens.items() if kind != "negation"])
+        return _Window(0, tokens, kinds, dates, calendar, cue_tokens, blocked)
     near_dates = frozenset(i - lo for i in dates if lo <= i < hi)
     cues = {i - lo: kind for i, kind in cue_tokens.items() if lo <= i < hi}  # cue_tokens is in order
     blocked = near_dates | {i for i, kind in cues.items() if kind != "negation"}
@@ -151,10 +155,19 @@ def _sentence_events(
     kinds = classify(tokens, dates)
     cue_tokens = {i: kind for start, end, kind in cue_matches(tokens) for i in range(start, end)}
     last_of_value: dict[str, tuple[int, int | None]] = {}  # value -> (index in found, trigger)
+    # Most sentences fit in one window around each of their dates: that window is then the
+    # whole sentence, built once for all its dates rather than once per date (speed).
+    whole: _Window | None = None
+    size = len(tokens)
     for timex in timexes:
         covered = _covering(tokens, ends, timex.start, timex.end)
         start, end = (covered.start, covered.stop) if covered else (0, 0)
-        w = _window(tokens, kinds, dates, calendar, cue_tokens, start, end)
+        if start <= WINDOW and end + WINDOW >= size:
+            if whole is None:
+                whole = _window(tokens, kinds, dates, calendar, cue_tokens, 0, size)
+            w = whole
+        else:
+            w = _window(tokens, kinds, dates, calendar, cue_tokens, start, end)
         date_range = (start - w.offset, end - w.offset)
         result = anchor(w.tokens, w.kinds, *date_range, w.blocked, w.dates)
         shown = sentence
