@@ -111,24 +111,36 @@ class _Window:
     blocked: frozenset[int]
 
 
+@dataclass(frozen=True, slots=True)
+class _Marks:
+    """A sentence's date, calendar and cue tokens, as sets and as sorted lists to slice."""
+
+    dates: frozenset[int]
+    calendar: frozenset[int]
+    cues: dict[int, str]
+    date_list: list[int]
+    calendar_list: list[int]
+    cue_list: list[int]
+
+
+def _near(indices: list[int], lo: int, hi: int) -> list[int]:
+    """The indices in [lo, hi), shifted by lo: bisection keeps a window's cost to its own size
+    (a sentence of thousands of dates would otherwise cost quadratic time)."""
+    return [i - lo for i in indices[bisect_left(indices, lo) : bisect_left(indices, hi)]]
+
+
 def _window(
-    tokens: tuple[Token, ...],
-    kinds: tuple[Kind, ...],
-    dates: frozenset[int],
-    calendar: frozenset[int],
-    cue_tokens: dict[int, str],
-    start: int,
-    end: int,
+    tokens: tuple[Token, ...], kinds: tuple[Kind, ...], marks: _Marks, start: int, end: int
 ) -> _Window:
     lo, hi = max(0, start - WINDOW), min(len(tokens), end + WINDOW)
     if lo == 0 and hi == len(tokens):
         # The whole sentence: its sets serve as they are (nothing changes them afterwards).
-        blocked = dates.union([i for i, kind in cue_tokens.items() if kind != "negation"])
-        return _Window(0, tokens, kinds, dates, calendar, cue_tokens, blocked)
-    near_dates = frozenset(i - lo for i in dates if lo <= i < hi)
-    cues = {i - lo: kind for i, kind in cue_tokens.items() if lo <= i < hi}  # cue_tokens is in order
+        blocked = marks.dates.union([i for i, kind in marks.cues.items() if kind != "negation"])
+        return _Window(0, tokens, kinds, marks.dates, marks.calendar, marks.cues, blocked)
+    near_dates = frozenset(_near(marks.date_list, lo, hi))
+    cues = {i: marks.cues[i + lo] for i in _near(marks.cue_list, lo, hi)}
     blocked = near_dates | {i for i, kind in cues.items() if kind != "negation"}
-    near_calendar = frozenset(i - lo for i in calendar if lo <= i < hi)
+    near_calendar = frozenset(_near(marks.calendar_list, lo, hi))
     return _Window(lo, tokens[lo:hi], kinds[lo:hi], near_dates, near_calendar, cues, blocked)
 
 
@@ -154,7 +166,9 @@ def _sentence_events(
         return found  # a line holding only a date (a dateline, a caption's date) dates no event
     kinds = classify(tokens, dates)
     cue_tokens = {i: kind for start, end, kind in cue_matches(tokens) for i in range(start, end)}
+    marks = _Marks(dates, calendar, cue_tokens, sorted(dates), sorted(calendar), sorted(cue_tokens))
     last_of_value: dict[str, tuple[int, int | None]] = {}  # value -> (index in found, trigger)
+    later: list[list[tuple[Timex, tuple[Mention, ...]]]] = []  # per found event: its later dates
     # Most sentences fit in one window around each of their dates: that window is then the
     # whole sentence, built once for all its dates rather than once per date (speed).
     whole: _Window | None = None
@@ -164,10 +178,10 @@ def _sentence_events(
         start, end = (covered.start, covered.stop) if covered else (0, 0)
         if start <= WINDOW and end + WINDOW >= size:
             if whole is None:
-                whole = _window(tokens, kinds, dates, calendar, cue_tokens, 0, size)
+                whole = _window(tokens, kinds, marks, 0, size)
             w = whole
         else:
-            w = _window(tokens, kinds, dates, calendar, cue_tokens, start, end)
+            w = _window(tokens, kinds, marks, start, end)
         date_range = (start - w.offset, end - w.offset)
         result = anchor(w.tokens, w.kinds, *date_range, w.blocked, w.dates)
         shown = sentence
@@ -179,13 +193,9 @@ def _sentence_events(
         trigger = None if result.trigger is None else result.trigger + w.offset
         earlier = last_of_value.get(timex.value)
         if earlier is not None and _same_event(earlier[1], trigger, result, w):
-            previous = found[earlier[0]]
-            merged = previous.event.model_copy(
-                update={"mentions": (*previous.event.mentions, *event.mentions)}
-            )
-            found[earlier[0]] = DatedEvent(
-                (*previous.timexes, timex), previous.anchor, merged, previous.words, previous.extent
-            )
+            # Gathered and merged once at the end: merging one by one copies ever longer
+            # tuples (quadratic in a sentence that repeats one date thousands of times).
+            later[earlier[0]].append((timex, event.mentions))
             continue
         last_of_value[timex.value] = (len(found), trigger)
         words = tuple((w.tokens[i].start, w.tokens[i].end) for i in result.conjuncts)
@@ -193,6 +203,14 @@ def _sentence_events(
             (w.tokens[i].start, w.tokens[i].end) for i in sorted(set(extent) | set(result.conjuncts))
         )
         found.append(DatedEvent((timex,), result, event, words, spans))
+        later.append([])
+    for index, extra in enumerate(later):
+        if extra:
+            head = found[index]
+            mentions = (*head.event.mentions, *(m for _, more in extra for m in more))
+            merged = head.event.model_copy(update={"mentions": mentions})
+            timexes_of = (*head.timexes, *(t for t, _ in extra))
+            found[index] = DatedEvent(timexes_of, head.anchor, merged, head.words, head.extent)
     return found
 
 
