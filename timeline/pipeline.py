@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+import gc
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from datetime import date
 
 from timeline.assemble import assemble
@@ -13,11 +15,32 @@ from timeline.settings import TaggerSettings
 from timeline.temporal import annotate
 
 
+@contextmanager
+def paused_cycle_collection() -> Iterator[None]:
+    """Pause Python's cycle collector while one document is processed.
+
+    The stages make many small acyclic objects (tokens, matches, models) that reference counting
+    frees; the collector only re-scans them, and on a long document its full passes grow with
+    the number of live objects, so the time per character grew with the document's length
+    (96,000 characters of "1990s " took 1.15 s with it, 0.78 s without). It runs again as soon
+    as the document is done.
+    """
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+
+
 def document_events(document: Document, settings: TaggerSettings | None = None) -> tuple[Event, ...]:
     """Tag, resolve and attach events for one document (pure; the unit of parallel work)."""
     tagger = settings or TaggerSettings(language=document.info.language)
-    timexes = annotate(document.text, document.info.reference_date, tagger)
-    return detect_events(document, timexes)
+    with paused_cycle_collection():
+        timexes = annotate(document.text, document.info.reference_date, tagger)
+        return detect_events(document, timexes)
 
 
 def build_timeline(
