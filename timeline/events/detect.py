@@ -91,6 +91,15 @@ def _covering(tokens: tuple[Token, ...], ends: list[int], start: int, end: int) 
     return range(first, last)
 
 
+def span_tokens(
+    tokens: tuple[Token, ...], ends: list[int], spans: list[tuple[int, int]], start: int, end: int
+) -> frozenset[int]:
+    """Indices of the tokens overlapped by those of the sorted `spans` that begin in [start, end)
+    (the time expressions of one sentence); `ends` are the tokens' end offsets."""
+    first, last = bisect_left(spans, (start, 0)), bisect_left(spans, (end, 0))
+    return frozenset(i for a, b in spans[first:last] for i in _covering(tokens, ends, a, b))
+
+
 # Tokens on each side of a date that anchoring and titles look at: ordinary sentences fit whole,
 # and a sentence made of thousands of dates costs linear, not quadratic, time.
 WINDOW = 48
@@ -155,12 +164,8 @@ def _sentence_events(
     s_start, s_end = sentence
     tokens = tokenize(text, s_start, s_end)
     ends = [t.end for t in tokens]
-    first = bisect_left(all_spans, (s_start, 0))
-    last = bisect_left(all_spans, (s_end, 0))
-    dates = frozenset(i for a, b in all_spans[first:last] for i in _covering(tokens, ends, a, b))
-    first = bisect_left(calendar_spans, (s_start, 0))
-    last = bisect_left(calendar_spans, (s_end, 0))
-    calendar = frozenset(i for a, b in calendar_spans[first:last] for i in _covering(tokens, ends, a, b))
+    dates = span_tokens(tokens, ends, all_spans, s_start, s_end)
+    calendar = span_tokens(tokens, ends, calendar_spans, s_start, s_end)
     found: list[DatedEvent] = []
     if all(i in dates or not t.text[:1].isalnum() for i, t in enumerate(tokens)):
         return found  # a line holding only a date (a dateline, a caption's date) dates no event

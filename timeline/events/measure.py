@@ -31,7 +31,7 @@ from pathlib import Path
 from timeline.evaluation.corpus import Annotation, CorpusDocument
 from timeline.evaluation.loading import iter_corpus
 from timeline.events.anchoring import hard_segment
-from timeline.events.detect import DatedEvent, dated_events, is_calendar_date
+from timeline.events.detect import DatedEvent, dated_events, is_calendar_date, span_tokens
 from timeline.events.sentences import join_across, split_sentences
 from timeline.events.tokens import Kind, classify, tokenize
 from timeline.models import (
@@ -194,13 +194,13 @@ def clause_words(
     """Every verb and event noun between the hard boundaries around the date: what a design
     giving each date all the events of its clause would answer (an upper bound on recall)."""
     tokens = tokenize(text, *sentence)
-    inside = [(a, b) for a, b in spans if sentence[0] <= a < sentence[1]]
-    dates = frozenset(i for i, t in enumerate(tokens) for a, b in inside if t.start < b and a < t.end)
-    covered = [i for i, t in enumerate(tokens) if t.start < date[1] and date[0] < t.end]
+    ends = [t.end for t in tokens]
+    dates = span_tokens(tokens, ends, spans, *sentence)
+    covered = span_tokens(tokens, ends, [date], *sentence)
     if not covered:
         return ()
     kinds = classify(tokens, dates)
-    lo, hi = hard_segment(tokens, covered[0], covered[-1] + 1)
+    lo, hi = hard_segment(tokens, min(covered), max(covered) + 1)
     eventish = (Kind.VERB, Kind.EVENT_NOUN)
     return tuple(
         (tokens[i].start, tokens[i].end) for i in range(lo, hi) if kinds[i] in eventish and i not in dates
