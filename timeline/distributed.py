@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from itertools import islice
 from typing import Any
 
 from timeline.assemble import assemble
 from timeline.models import Document, DocumentInfo, Event, Timeline
-from timeline.pipeline import document_events
+from timeline.parallel import Result, batches, run_batch
+from timeline.pipeline import document_events, timeline_of
 from timeline.settings import TaggerSettings
 
 # Documents per task: a task costs the scheduler about a millisecond, a news article ten.
@@ -23,15 +23,9 @@ BATCHES_PER_THREAD = 4
 CONNECT_WAIT_S = 10.0
 WORKER_WAIT_S = 10.0
 
-Result = tuple[Document, tuple[Event, ...]]
-
 
 def _events_of(document: Document, settings: TaggerSettings | None) -> tuple[DocumentInfo, tuple[Event, ...]]:
     return document.info, document_events(document, settings)
-
-
-def _batch_events(batch: list[Document], settings: TaggerSettings | None) -> list[tuple[Event, ...]]:
-    return [document_events(document, settings) for document in batch]
 
 
 # dask ships no type information: its bags and clients are typed Any here.
@@ -114,14 +108,15 @@ def map_on_client(
     """
     threads = max(1, sum(client.nthreads().values()))
     window = threads * BATCHES_PER_THREAD
-    iterator = iter(documents)
+    chunks = batches(documents, batch_size)
     pending: deque[tuple[list[Document], Any]] = deque()
     try:
         while True:
-            while len(pending) < window and (batch := list(islice(iterator, batch_size))):
+            while len(pending) < window and (batch := next(chunks, None)):
                 # pure=False: hashing every document to name its task would cost the client
                 # more than the task itself; results are keyed by position, not by name.
-                pending.append((batch, client.submit(_batch_events, batch, settings, pure=False)))
+                task = client.submit(run_batch, document_events, batch, settings, pure=False)
+                pending.append((batch, task))
             if not pending:
                 return
             batch, future = pending.popleft()
@@ -147,11 +142,4 @@ def timeline_on_cluster(
 ) -> Timeline:
     """One timeline of all documents, computed on the scheduler at `address`: the same timeline
     as the single-process run."""
-    infos: list[DocumentInfo] = []
-    events: list[Event] = []
-    for document, found in map_on_cluster(documents, address, settings):
-        if on_document is not None:
-            on_document(document)
-        infos.append(document.info)
-        events.extend(found)
-    return assemble(infos, events)
+    return timeline_of(map_on_cluster(documents, address, settings), on_document)

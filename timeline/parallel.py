@@ -38,9 +38,11 @@ def _ignore_interrupts() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def _run_batch(
+def run_batch(
     stage: DocumentStage, batch: list[Document], settings: TaggerSettings | None
 ) -> list[tuple[Event, ...]]:
+    """The stage over one batch of documents: the unit of work a worker process (or a Dask
+    worker) runs."""
     return [stage(document, settings) for document in batch]
 
 
@@ -64,7 +66,8 @@ def warm_up(stage: DocumentStage, settings: TaggerSettings | None, language: str
         stage(Document(info=info, text=WARM_UP_TEXT), settings)
 
 
-def _batches(documents: Iterable[Document], size: int) -> Iterator[list[Document]]:
+def batches(documents: Iterable[Document], size: int) -> Iterator[list[Document]]:
+    """Lists of `size` documents (the last may be shorter), read lazily."""
     iterator = iter(documents)
     while batch := list(islice(iterator, size)):
         yield batch
@@ -87,8 +90,8 @@ def map_documents(
         return
     window = jobs * WINDOW_PER_WORKER
     pending: deque[tuple[list[Document], AsyncResult[list[tuple[Event, ...]]]]] = deque()
-    batches = _batches(documents, BATCH_SIZE)
-    first = next(batches, None)
+    chunks = batches(documents, BATCH_SIZE)
+    first = next(chunks, None)
     if first is None:
         return
     forking = multiprocessing.get_start_method() == "fork"
@@ -102,8 +105,8 @@ def map_documents(
     with multiprocessing.Pool(jobs, initializer=_ignore_interrupts) as pool:
         if forking:
             gc.unfreeze()  # the workers are forked: the parent collects as before
-        for batch in chain([first], batches):
-            pending.append((batch, pool.apply_async(_run_batch, (stage, batch, settings))))
+        for batch in chain([first], chunks):
+            pending.append((batch, pool.apply_async(run_batch, (stage, batch, settings))))
             if len(pending) >= window:
                 yield from _drain_one(pending)
         while pending:

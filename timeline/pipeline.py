@@ -50,9 +50,17 @@ def build_timeline(
     on_document: Callable[[Document], None] | None = None,
 ) -> Timeline:
     """One timeline of all documents; the same bytes whatever `jobs` is."""
+    return timeline_of(map_documents(document_events, documents, settings, jobs), on_document)
+
+
+def timeline_of(
+    results: Iterable[tuple[Document, tuple[Event, ...]]],
+    on_document: Callable[[Document], None] | None = None,
+) -> Timeline:
+    """One timeline from (document, its events) pairs in input order, wherever they were computed."""
     infos: list[DocumentInfo] = []
     events: list[Event] = []
-    for document, found in map_documents(document_events, documents, settings, jobs):
+    for document, found in results:
         if on_document is not None:
             on_document(document)
         infos.append(document.info)
