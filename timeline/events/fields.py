@@ -157,14 +157,17 @@ def _skip_date(tokens: tuple[Token, ...], j: int, dates: frozenset[int]) -> int:
     return j
 
 
-# Words a non-restrictive relative clause between commas may have: ", which is also a bank,".
-MAX_RELATIVE_WORDS = 12
+# Words a phrase set off by a comma may have: a non-restrictive relative clause (", which is
+# also a bank,") or an opening prepositional phrase ("In an interview,").
+MAX_COMMA_PHRASE_WORDS = 12
 
 
 def _skip_relative_clause(tokens: tuple[Token, ...], j: int) -> int:
     """Before ", which is also a bank," ending at j: the index of the noun it describes."""
     k = j
-    while k > 0 and j - k < MAX_RELATIVE_WORDS and tokens[k].text != "," and not is_hard_boundary(tokens[k]):
+    while (
+        k > 0 and j - k < MAX_COMMA_PHRASE_WORDS and tokens[k].text != "," and not is_hard_boundary(tokens[k])
+    ):
         k -= 1
     if k > 0 and tokens[k].text == "," and k + 1 <= j and tokens[k + 1].lower in ("which", "who"):
         return k - 1
@@ -214,7 +217,7 @@ def _first_noun_phrase(
     begin = 0
     if tokens and tokens[0].lower in word_set("prepositions.txt"):
         # "In an interview, the chairman said he ...": the subject follows the opening phrase
-        begin = next((k + 1 for k, t in enumerate(tokens[:MAX_RELATIVE_WORDS]) if t.text == ","), 0)
+        begin = next((k + 1 for k, t in enumerate(tokens[:MAX_COMMA_PHRASE_WORDS]) if t.text == ","), 0)
     for i in range(begin, len(tokens)):
         token = tokens[i]
         if kinds[i] in (Kind.VERB, Kind.AUX) or is_soft_boundary(token) or is_hard_boundary(token):
