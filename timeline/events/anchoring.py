@@ -219,7 +219,7 @@ def _opens_subject(tokens: tuple[Token, ...], kinds: tuple[Kind, ...], lo: int, 
 
 def _finite(token: Token) -> bool:
     """A verb form that can head a clause by itself: past or present tense, not -ing or base."""
-    tenses = {r.tense for r in guessed_readings(token)}
+    tenses = token.info.tenses
     return bool(tenses & {"past", "present"}) and "ing" not in tenses
 
 
@@ -250,7 +250,7 @@ def _relative_clause_verbs(tokens: tuple[Token, ...], kinds: tuple[Kind, ...], e
             and i + 1 < hi
             and tokens[i + 1].lower == "by"
             and kinds[i - 1] is not Kind.AUX
-            and "participle" in {r.tense for r in guessed_readings(tokens[i])}
+            and "participle" in tokens[i].info.tenses
         ):
             out.add(i)  # a reduced relative: "a group led by three directors ... indicated"
     return out
@@ -323,7 +323,7 @@ def _prenominal_noun(tokens: tuple[Token, ...], kinds: tuple[Kind, ...], end: in
         # a bare one ("the 1959 trade embargo"), or punctuation
         if not (word.text.replace(".", "").replace("-", "").isalnum()) or kinds[k] is Kind.AUX:
             return None
-        if kinds[k] is Kind.VERB and {r.tense for r in guessed_readings(word)} & {"past", "ing"}:
+        if kinds[k] is Kind.VERB and word.info.tenses & {"past", "ing"}:
             return None
         if word.lower in _function_words():
             return None
@@ -352,13 +352,13 @@ def _coordination_head(
             j -= 1
         if j <= lo or tokens[j].lower not in ("and", "or"):
             break
-        forms = {r.tense for r in guessed_readings(tokens[current])}
+        forms = tokens[current].info.tenses
         k = j - 1
         found = None
         while k >= lo and k >= j - 8:
             if is_hard_boundary(tokens[k]) or tokens[k].lower in _subordinators() or k in dates:
                 break  # a conjunct with its own date is its own event ("attacked on Monday and withdrew")
-            if kinds[k] is Kind.VERB and forms & {r.tense for r in guessed_readings(tokens[k])}:
+            if kinds[k] is Kind.VERB and forms & tokens[k].info.tenses:
                 found = k
                 break
             k -= 1

@@ -21,7 +21,7 @@ from timeline.events.lexicon import (
     place_prepositions,
     word_set,
 )
-from timeline.events.tokens import WORD_CACHE, Kind, Token, guessed_readings
+from timeline.events.tokens import WORD_CACHE, Kind, Token
 
 MAX_TITLE_WORDS = 14
 # Lowercase particles inside names of people and places.
@@ -175,7 +175,7 @@ def _skip_relative_clause(tokens: tuple[Token, ...], j: int) -> int:
 
 
 def _participle(token: Token) -> bool:
-    return bool({r.tense for r in guessed_readings(token)} & {"participle", "ing"})
+    return bool(token.info.tenses & {"participle", "ing"})
 
 
 def _main_subject_after(

@@ -7,7 +7,7 @@ from datetime import date
 
 from timeline.events.anchoring import is_hard_boundary
 from timeline.events.lexicon import auxiliaries
-from timeline.events.tokens import Kind, Token, guessed_readings
+from timeline.events.tokens import Kind, Token
 from timeline.models import Status, TimeValue
 
 # Adverbs that may sit inside a verb group without ending it ("have already crossed").
@@ -79,7 +79,7 @@ def _tense(tokens: tuple[Token, ...], group: range, trigger: int, cue_kinds: fro
                 return "past"
             if tense in ("present", "modal"):
                 return "present"
-    readings = {r.tense for r in guessed_readings(tokens[trigger])}
+    readings = tokens[trigger].info.tenses
     if group and tokens[trigger - 1].lower == "to":
         return "none"
     if "past" in readings:

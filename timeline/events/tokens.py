@@ -19,7 +19,12 @@ from timeline.events.lexicon import (
 )
 
 _TOKEN = re.compile(
-    r"""[A-Za-z]++(?![A-Za-z0-9'\u2019.\-])              # fast path: a plain word that no
+    r"""(\s*+)                                            # the whitespace before the token: its
+                                                     # length gives the token's offset, and
+                                                     # whitespace is skipped without trying
+                                                     # every alternative at each space (speed)
+    (                                                 # the token
+        [A-Za-z]++(?![A-Za-z0-9'\u2019.\-])              # fast path: a plain word that no
                                                      # alternative below would match otherwise
                                                      # (possessive: a shorter run is followed by
                                                      # a letter, so backtracking never matches)
@@ -32,6 +37,7 @@ _TOKEN = re.compile(
       | [A-Za-z0-9]+(?:-[A-Za-z0-9]+|['\u2019](?!(?:s|ve|re|ll|d|m)\b)[A-Za-z]+)*  # war-torn, O'Brien
       | --+ | `` | ''
       | \S                                               # any other single character
+    )
     """,
     re.VERBOSE,
 )
@@ -58,29 +64,26 @@ class Token(NamedTuple):
     start: int
     end: int
     lower: str
+    # The facts about its word form, looked up once per token while tokenizing: classify and
+    # the anchoring and field rules read them without a cache lookup per question (speed).
+    info: WordInfo
 
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> tuple[Token, ...]:
     """Tokens of text[start:end], offsets relative to the whole text."""
     stop = len(text) if end is None else end
     new = tuple.__new__  # Token(...) without the generated __new__'s extra call (speed)
-    # findall makes no match objects: only whitespace lies between tokens (any other character
-    # is a token of its own) and no token starts with whitespace, so each word's offset is where
-    # it next occurs after the previous token's end (speed).
-    find = text.find
+    # findall makes no match objects; only whitespace lies between tokens (any other character
+    # is a token of its own), so each token starts where the whitespace before it ends (speed).
     tokens: list[Token] = []
     append = tokens.append
     position = start
-    if text.isascii():  # no \u2019 to normalize (isascii is a flag check on a str)
-        for word in _TOKEN.findall(text, start, stop):
-            first = find(word, position)
-            position = first + len(word)
-            append(new(Token, (word, first, position, word.lower())))
-    else:
-        for word in _TOKEN.findall(text, start, stop):
-            first = find(word, position)
-            position = first + len(word)
-            append(new(Token, (word, first, position, word.lower().replace("\u2019", "'"))))
+    known = _INFOS.get
+    for space, word in _TOKEN.findall(text, start, stop):
+        first = position + len(space)
+        position = first + len(word)
+        info = known(word) or word_info(word)
+        append(new(Token, (word, first, position, info.lower, info)))
     return tuple(tokens)
 
 
@@ -100,12 +103,12 @@ def is_capitalized(token: Token) -> bool:
 
 def guessed_readings(token: Token) -> tuple[VerbForm, ...]:
     """Verb readings of a word: from the lexicon, else from regular morphology of a lowercase word."""
-    return _readings(token.text)
+    return token.info.readings
 
 
 def tenses(token: Token) -> frozenset[str]:
     """The tenses a word can have as a verb ("past", "base", ...); empty for non-verbs."""
-    return _tenses(token.text)
+    return token.info.tenses
 
 
 @lru_cache(maxsize=WORD_CACHE)
@@ -135,7 +138,9 @@ _FUNCTION = frozenset({"and", "or", "but", "not", "n't", "to", "as", "than", "th
 class WordInfo(NamedTuple):
     """Context-free facts about a word form, computed once per distinct form (speed)."""
 
-    tenses: frozenset[str]
+    lower: str  # lowercase, the typographic apostrophe as "'"
+    readings: tuple[VerbForm, ...]  # its verb readings (guessed_readings)
+    tenses: frozenset[str]  # the tenses of those readings
     aux: bool
     have_do: bool
     clitic: bool
@@ -186,8 +191,22 @@ _ADJECTIVE_SUFFIXES = ("al", "ive", "ous", "ic", "ful", "less", "able", "ible", 
 _HAVE_DO = frozenset({"have", "has", "had", "do", "does", "did"})
 
 
-@lru_cache(maxsize=WORD_CACHE)
+# Word form -> WordInfo, read once per token by tokenize: a dict read costs a fraction of an
+# lru_cache call. Emptied when full, which bounds it as WORD_CACHE bounds the lru caches.
+_INFOS: dict[str, WordInfo] = {}
+
+
 def word_info(text: str) -> WordInfo:
+    """The context-free facts about a word form (cached)."""
+    info = _INFOS.get(text)
+    if info is None:
+        if len(_INFOS) >= WORD_CACHE:
+            _INFOS.clear()
+        info = _INFOS[text] = _word_info(text)
+    return info
+
+
+def _word_info(text: str) -> WordInfo:
     lower = text.lower().replace("\u2019", "'")
     clitic = lower in ("'s", "'d")
     alpha_lower = text.isalpha() and text.islower()
@@ -196,6 +215,8 @@ def word_info(text: str) -> WordInfo:
     have_do = lower in _HAVE_DO
     event_noun = _event_noun(lower)
     return WordInfo(
+        lower=lower,
+        readings=_readings(text),
         tenses=tenses,
         aux=aux,
         have_do=have_do,
@@ -317,7 +338,7 @@ def _event_noun(word: str) -> bool:
 def classify(tokens: tuple[Token, ...], dates: frozenset[int] = frozenset()) -> tuple[Kind, ...]:
     """Coarse class of each token in its sentence context; `dates` are the tokens of date
     expressions (a number in "Aug. 6 ordered" does not make "ordered" a noun)."""
-    infos = list(map(word_info, [t.text for t in tokens]))
+    infos = [t.info for t in tokens]
     kinds = [Kind.OTHER] * len(tokens)
     noun_like = [False] * len(tokens)
     compounds = _compounds_by_last_word()
@@ -468,7 +489,7 @@ def verb_lemma(token: Token) -> str:
 def lemma_of(word: str) -> str:
     """The lemma of a word out of context (verbs lemmatized, other words lowercased)."""
     lower = word.lower().replace("\u2019", "'")
-    return verb_lemma(Token(word, 0, len(word), lower))
+    return verb_lemma(Token(word, 0, len(word), lower, word_info(word)))
 
 
 @lru_cache(maxsize=WORD_CACHE)
