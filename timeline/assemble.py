@@ -5,8 +5,8 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from timeline.events import looks_like_name, trigger_lemma
 from timeline.models import DocumentInfo, Event, Mention, Timeline
@@ -70,8 +70,8 @@ def _similarity(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / len(a | b)
 
 
-@dataclass(frozen=True, slots=True)
-class _Identity:
+# A NamedTuple, not a frozen dataclass: built once or more per date, at half the cost (speed).
+class _Identity(NamedTuple):
     """What merging compares, computed once per event."""
 
     value: str

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from bisect import bisect_left
-from dataclasses import dataclass
 from functools import cache, lru_cache
+from typing import NamedTuple
 
 from timeline.events.lexicon import Cue, cues, prepositions, word_set
 from timeline.events.tokens import WORD_CACHE, Kind, Token, guessed_readings
@@ -37,8 +37,8 @@ PARENTHETICAL_COST = 8
 HARD_BOUNDARY_COST = 8
 
 
-@dataclass(frozen=True, slots=True)
-class Anchor:
+# A NamedTuple, not a frozen dataclass: built once or more per date, at half the cost (speed).
+class Anchor(NamedTuple):
     """The event word found for a date: its token index, coordinated verbs, how sure we are."""
 
     trigger: int | None

@@ -5,6 +5,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from timeline.events.anchoring import Anchor, anchor, cue_matches, hard_segment
 from timeline.events.fields import (
@@ -107,8 +108,8 @@ WINDOW = 48
 MAX_SENTENCE_CHARS = 2000
 
 
-@dataclass(frozen=True, slots=True)
-class _Window:
+# A NamedTuple, not a frozen dataclass: built once or more per date, at half the cost (speed).
+class _Window(NamedTuple):
     """A slice of a sentence around one date, indices relative to the slice."""
 
     offset: int
@@ -120,8 +121,8 @@ class _Window:
     blocked: frozenset[int]
 
 
-@dataclass(frozen=True, slots=True)
-class _Marks:
+# A NamedTuple, not a frozen dataclass: built once or more per date, at half the cost (speed).
+class _Marks(NamedTuple):
     """A sentence's date, calendar and cue tokens, as sets and as sorted lists to slice."""
 
     dates: frozenset[int]
@@ -296,27 +297,30 @@ def _event(
         if place.name.split(",")[0] not in " ".join(parts) and word_count(tokens, phrase) <= room:
             located = join(text, tokens, phrase)
             parts.append(located[:1].lower() + located[1:])  # "In Los Angeles, ..." -> "in Los Angeles"
-    # Validated construction: pydantic-core validates these faster than model_construct builds them.
-    mention = Mention(
-        document_id=document.id,
-        start=timex.start,
-        end=timex.end,
-        text=timex.text,
-        sentence_start=sentence[0],
-        sentence_end=sentence[1],
-    )
-    event = Event(
-        id=f"{document.id}:{timex.start}",
-        date=timex.time,
-        title=title(parts) or trigger_word,
-        trigger=trigger_word,
-        sentence=text[sentence[0] : sentence[1]],
-        status=status_of(timex.time, document.info.reference_date, group.tense),
-        negated=group.negated,
-        participants=participants(tokens, named, place_tokens),
-        place=place.name if place else None,
-        confidence=max(0.0, min(1.0, result.confidence)),
-        mentions=(mention,),
+    # Validated construction through model_validate: pydantic-core builds the models from a
+    # dict faster than BaseModel.__init__ does (it validates in place), the mention included.
+    mention = {
+        "document_id": document.id,
+        "start": timex.start,
+        "end": timex.end,
+        "text": timex.text,
+        "sentence_start": sentence[0],
+        "sentence_end": sentence[1],
+    }
+    event = Event.model_validate(
+        {
+            "id": f"{document.id}:{timex.start}",
+            "date": timex.time,
+            "title": title(parts) or trigger_word,
+            "trigger": trigger_word,
+            "sentence": text[sentence[0] : sentence[1]],
+            "status": status_of(timex.time, document.info.reference_date, group.tense),
+            "negated": group.negated,
+            "participants": participants(tokens, named, place_tokens),
+            "place": place.name if place else None,
+            "confidence": max(0.0, min(1.0, result.confidence)),
+            "mentions": (mention,),
+        }
     )
     return event, extent
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import cache, lru_cache
+from typing import NamedTuple
 
 from timeline.events.anchoring import (
     HARD_OR_HYPHEN,
@@ -57,8 +57,8 @@ def _place_prepositions_by_first_word() -> dict[str, tuple[tuple[str, ...], ...]
     return {first: tuple(entries) for first, entries in index.items()}
 
 
-@dataclass(frozen=True, slots=True)
-class Place:
+# A NamedTuple, not a frozen dataclass: built once or more per date, at half the cost (speed).
+class Place(NamedTuple):
     phrase: tuple[int, int]  # token range of "in Benghazi" (preposition included)
     name: str  # "Benghazi, Libya"
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from timeline.events.anchoring import is_hard_boundary
 from timeline.events.lexicon import auxiliaries
@@ -17,8 +17,8 @@ GROUP_ADVERBS = frozenset(
 NEGATORS = frozenset({"not", "n't", "never"})
 
 
-@dataclass(frozen=True, slots=True)
-class VerbGroup:
+# A NamedTuple, not a frozen dataclass: built once or more per date, at half the cost (speed).
+class VerbGroup(NamedTuple):
     """The auxiliaries, cues and adverbs before an event verb, with what they say about time."""
 
     start: int  # index of the first token of the group
