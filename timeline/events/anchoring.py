@@ -226,7 +226,7 @@ def _finite(token: Token) -> bool:
 def _object_of_verb(tokens: tuple[Token, ...], kinds: tuple[Kind, ...], noun: int) -> bool:
     """Whether the noun phrase ending at `noun` directly follows a verb (is its object)."""
     j = noun - 1
-    while j >= 0 and kinds[j] in (Kind.OTHER, Kind.EVENT_NOUN) and tokens[j].text[:1].isalnum():
+    while j >= 0 and kinds[j] in (Kind.OTHER, Kind.EVENT_NOUN) and tokens[j].info.word:
         if tokens[j].lower in prepositions():
             return False
         j -= 1
@@ -292,7 +292,7 @@ def _closing_attribution(
         return False
     if any(kinds[k] in (Kind.VERB, Kind.AUX) for k in range(comma + 1, verb)):
         return False
-    rest = [t for t in tokens[verb + 1 : hi] if t.text[:1].isalnum()]
+    rest = [t for t in tokens[verb + 1 : hi] if t.info.word]
     return len(rest) <= 2
 
 
@@ -558,7 +558,7 @@ def _event_subject(tokens: tuple[Token, ...], kinds: tuple[Kind, ...], verb: int
 def _in_prepositional_phrase(tokens: tuple[Token, ...], k: int, first: int) -> bool:
     """Whether the noun at k is the object of a preposition ("after the vote")."""
     j = k - 1
-    while j >= first and tokens[j].text[:1].isalnum() and tokens[j].lower not in prepositions():
+    while j >= first and tokens[j].info.word and tokens[j].lower not in prepositions():
         if tokens[j].lower in _subordinators():
             return False
         j -= 1

@@ -168,7 +168,7 @@ def _sentence_events(
     dates = span_tokens(tokens, ends, all_spans, s_start, s_end)
     calendar = span_tokens(tokens, ends, calendar_spans, s_start, s_end)
     found: list[DatedEvent] = []
-    if all(i in dates or not t.text[:1].isalnum() for i, t in enumerate(tokens)):
+    if all(i in dates or not t.info.word for i, t in enumerate(tokens)):
         return found  # a line holding only a date (a dateline, a caption's date) dates no event
     kinds = classify(tokens, dates)
     cue_tokens = {i: kind for start, end, kind in cue_matches(tokens) for i in range(start, end)}
@@ -257,7 +257,7 @@ def _event(
     trigger_word: str
     if result.trigger is None:
         group = VerbGroup(date_range[0], "none", False, frozenset())
-        clause = [i for i in range(lo, hi) if i not in dates and tokens[i].text[:1].isalnum()]
+        clause = [i for i in range(lo, hi) if i not in dates and tokens[i].info.word]
         head = clause[:MAX_FALLBACK_WORDS]
         parts = [join(text, tokens, head)]
         trigger_word = tokens[head[-1]].text if head else timex.text

@@ -354,7 +354,7 @@ def _trim_tail(tokens: tuple[Token, ...], kinds: tuple[Kind, ...], out: list[int
             (last.lower in word_set("prepositions.txt") and not _particle(tokens, kinds, out))
             or last.lower in word_set("determiners.txt")
             or last.lower in ("and", "or", "but", "to")
-            or (not last.text[:1].isalnum() and last.text not in ("%", ")"))
+            or (not last.info.word and last.text not in ("%", ")"))
             or (kinds[out[-1]] is Kind.VERB and len(out) > 1)
         ):
             out.pop()
@@ -444,7 +444,7 @@ def participants(tokens: tuple[Token, ...], indices: list[int], excluded: set[in
         if not is_name(token.text):
             position += 1
             continue
-        opens = i == 0 or (not tokens[i - 1].text[:1].isalnum() and tokens[i - 1].text != ",")
+        opens = i == 0 or (not tokens[i - 1].info.word and tokens[i - 1].text != ",")
         if opens and not _looks_like_name_at_start(tokens, i):
             position += 1
             continue
@@ -504,7 +504,7 @@ BREAK_BEFORE = frozenset(
 
 def fit(tokens: tuple[Token, ...], indices: list[int], budget: int) -> list[int]:
     """The longest prefix of a phrase within `budget` words that ends before a natural break."""
-    words = [i for i in indices if tokens[i].text[:1].isalnum()]
+    words = [i for i in indices if tokens[i].info.word]
     if len(words) <= budget:
         return indices
     if budget <= 0:
@@ -520,7 +520,7 @@ def fit(tokens: tuple[Token, ...], indices: list[int], budget: int) -> list[int]
 
 
 def word_count(tokens: tuple[Token, ...], indices: list[int]) -> int:
-    return len([i for i in indices if tokens[i].text[:1].isalnum()])
+    return len([i for i in indices if tokens[i].info.word])
 
 
 def title(parts: list[str]) -> str:

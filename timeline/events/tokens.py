@@ -98,7 +98,7 @@ def _event_nouns() -> frozenset[str]:
 
 
 def is_capitalized(token: Token) -> bool:
-    return token.text[:1].isupper()
+    return token.info.capitalized
 
 
 def guessed_readings(token: Token) -> tuple[VerbForm, ...]:
@@ -141,6 +141,8 @@ class WordInfo(NamedTuple):
     lower: str  # lowercase, the typographic apostrophe as "'"
     readings: tuple[VerbForm, ...]  # its verb readings (guessed_readings)
     tenses: frozenset[str]  # the tenses of those readings
+    word: bool  # starts with a letter or digit: a word or number, not punctuation
+    capitalized: bool  # starts with an uppercase letter
     aux: bool
     have_do: bool
     clitic: bool
@@ -218,6 +220,8 @@ def _word_info(text: str) -> WordInfo:
         lower=lower,
         readings=_readings(text),
         tenses=tenses,
+        word=text[:1].isalnum(),
+        capitalized=text[:1].isupper(),
         aux=aux,
         have_do=have_do,
         clitic=clitic,
@@ -308,7 +312,7 @@ def _noun_context(
 
 def _ends_phrase(tokens: tuple[Token, ...], infos: list[WordInfo], i: int, dates: frozenset[int]) -> bool:
     """Whether the token at i closes a noun phrase: a preposition, punctuation or a date."""
-    return i in dates or infos[i].preposition or not tokens[i].text[:1].isalnum()
+    return i in dates or infos[i].preposition or not tokens[i].info.word
 
 
 @cache
@@ -368,7 +372,7 @@ def classify(tokens: tuple[Token, ...], dates: frozenset[int] = frozenset()) -> 
                 kinds[i] = Kind.EVENT_NOUN
                 nouns.append(i)
             continue
-        if tokens[i].text[:1].isupper() and (i > 0 or not info.tenses & _PAST_ING):
+        if tokens[i].info.capitalized and (i > 0 or not info.tenses & _PAST_ING):
             continue  # names are not verbs ("Arms", "Forces"), nor a sentence's first word
             # unless it is a participle ("Speaking on Tuesday, ...", "Asked about ...")
         if not info.tenses:
@@ -475,7 +479,7 @@ def _verb_follows(tokens: tuple[Token, ...], i: int) -> bool:
             "still",
         ) or word.endswith("ly"):
             continue
-        return bool(guessed_readings(tokens[j])) and not tokens[j].text[:1].isupper()
+        return bool(guessed_readings(tokens[j])) and not tokens[j].info.capitalized
     return False
 
 
