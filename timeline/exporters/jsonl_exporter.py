@@ -8,7 +8,9 @@ from timeline.models import Event, Timeline
 
 def event_line(event: Event) -> bytes:
     """One event as one line of compact JSON; corpus mode streams exactly these lines."""
-    return event.model_dump_json().encode("utf-8") + b"\n"
+    # The serializer's own UTF-8 bytes: what model_dump_json returns decoded, without the
+    # decode and encode of every line (speed).
+    return event.__pydantic_serializer__.to_json(event) + b"\n"
 
 
 class JsonlExporter(Exporter):
