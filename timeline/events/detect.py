@@ -61,7 +61,7 @@ def detect_events(document: Document, timexes: Sequence[Timex]) -> tuple[Event, 
 def dated_events(document: Document, timexes: Sequence[Timex]) -> tuple[DatedEvent, ...]:
     """detect_events with its evidence (for measurement and debugging)."""
     text = document.text
-    dated = sorted((t for t in timexes if is_calendar_date(t)), key=lambda t: (t.start, t.end))
+    dated = sorted([t for t in timexes if is_calendar_date(t)], key=lambda t: (t.start, t.end))
     if not dated:
         return ()
     all_spans = sorted((t.start, t.end) for t in timexes)
@@ -204,10 +204,9 @@ def _sentence_events(
             later[earlier[0]].append((timex, event.mentions))
             continue
         last_of_value[timex.value] = (len(found), trigger)
-        words = tuple((w.tokens[i].start, w.tokens[i].end) for i in result.conjuncts)
-        spans = tuple(
-            (w.tokens[i].start, w.tokens[i].end) for i in sorted(set(extent) | set(result.conjuncts))
-        )
+        # token[1:3] is (start, end): a Token is a tuple (speed)
+        words = tuple([w.tokens[i][1:3] for i in result.conjuncts])
+        spans = tuple([w.tokens[i][1:3] for i in sorted({*extent, *result.conjuncts})])
         found.append(DatedEvent((timex,), result, event, words, spans))
         later.append([])
     for index, extra in enumerate(later):
@@ -249,6 +248,7 @@ def _event(
     """The event for one date and the tokens its title was made of; `dates` are the tokens of all
     time expressions, `calendar` those of dates and times only (what a title leaves out)."""
     text = document.text
+    document_id = document.info.id
     assert timex.time is not None
     lo, hi = hard_segment(tokens, *date_range)
     found_places = places(tokens, lo, hi, dates)
@@ -300,7 +300,7 @@ def _event(
     # Validated construction through model_validate: pydantic-core builds the models from a
     # dict faster than BaseModel.__init__ does (it validates in place), the mention included.
     mention = {
-        "document_id": document.id,
+        "document_id": document_id,
         "start": timex.start,
         "end": timex.end,
         "text": timex.text,
@@ -309,7 +309,7 @@ def _event(
     }
     event = Event.model_validate(
         {
-            "id": f"{document.id}:{timex.start}",
+            "id": f"{document_id}:{timex.start}",
             "date": timex.time,
             "title": title(parts) or trigger_word,
             "trigger": trigger_word,
