@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import cache, lru_cache
+from functools import cache
 from typing import NamedTuple
 
 from timeline.events.anchoring import (
@@ -13,7 +13,6 @@ from timeline.events.anchoring import (
     subordinators,
 )
 from timeline.events.lexicon import (
-    case_set,
     countries,
     demonyms,
     determiners,
@@ -21,7 +20,7 @@ from timeline.events.lexicon import (
     place_prepositions,
     word_set,
 )
-from timeline.events.tokens import WORD_CACHE, Kind, Token
+from timeline.events.tokens import Kind, Token
 
 MAX_TITLE_WORDS = 14
 # Lowercase particles inside names of people and places.
@@ -37,11 +36,6 @@ OBJECT_STOPS = frozenset({"including", "according", "saying", "while", "as", "be
 # "Prices have risen" reads better than "Prices risen".
 BE_FORMS = frozenset({"is", "are", "am", "was", "were", "be", "been", "being", "'s", "'re"})
 GROUP_DROP = frozenset({"already", "also", "just", "still", "now", "then", "recently", "reportedly", "again"})
-
-
-@cache
-def _nonnames() -> frozenset[str]:
-    return case_set("nonnames.txt")
 
 
 @cache
@@ -80,16 +74,11 @@ def join(text: str, tokens: tuple[Token, ...], indices: list[int]) -> str:
 
 
 def _is_name_token(token: Token) -> bool:
-    return _is_name_text(token.text)
+    return token.info.name
 
 
 def _is_name_index(tokens: tuple[Token, ...], i: int) -> bool:
-    return _is_name_text(tokens[i].text)
-
-
-@lru_cache(maxsize=WORD_CACHE)
-def _is_name_text(text: str) -> bool:
-    return text[:1].isupper() and text not in _nonnames() and text.rstrip(".") not in _nonnames()
+    return tokens[i].info.name
 
 
 def _clause_start(tokens: tuple[Token, ...], before: int) -> int:
@@ -437,11 +426,10 @@ def participants(tokens: tuple[Token, ...], indices: list[int], excluded: set[in
     cues = _group_cues()
     chosen = [i for i in indices if i not in excluded]
     position = 0
-    is_name = _is_name_text
     while position < len(chosen):
         i = chosen[position]
         token = tokens[i]
-        if not is_name(token.text):
+        if not token.info.name:
             position += 1
             continue
         opens = i == 0 or (not tokens[i - 1].info.word and tokens[i - 1].text != ",")
@@ -452,8 +440,8 @@ def participants(tokens: tuple[Token, ...], indices: list[int], excluded: set[in
         k = position + 1
         while k < len(chosen) and chosen[k] == run[-1] + 1:
             nxt = tokens[chosen[k]]
-            if _is_name_token(nxt) or (
-                nxt.lower in _PARTICLES_FOR and k + 1 < len(chosen) and _is_name_token(tokens[chosen[k + 1]])
+            if nxt.info.name or (
+                nxt.lower in _PARTICLES_FOR and k + 1 < len(chosen) and tokens[chosen[k + 1]].info.name
             ):
                 run.append(chosen[k])
                 k += 1

@@ -10,6 +10,7 @@ from typing import NamedTuple
 from timeline.events.lexicon import (
     VerbForm,
     auxiliaries,
+    case_set,
     demonyms,
     determiners,
     multiword,
@@ -143,6 +144,7 @@ class WordInfo(NamedTuple):
     tenses: frozenset[str]  # the tenses of those readings
     word: bool  # starts with a letter or digit: a word or number, not punctuation
     capitalized: bool  # starts with an uppercase letter
+    name: bool  # capitalized and not a word listed as no name (nonnames.txt): may name someone
     aux: bool
     have_do: bool
     clitic: bool
@@ -222,6 +224,7 @@ def _word_info(text: str) -> WordInfo:
         tenses=tenses,
         word=text[:1].isalnum(),
         capitalized=text[:1].isupper(),
+        name=text[:1].isupper() and text not in _nonnames() and text.rstrip(".") not in _nonnames(),
         aux=aux,
         have_do=have_do,
         clitic=clitic,
@@ -318,6 +321,11 @@ def _ends_phrase(tokens: tuple[Token, ...], infos: list[WordInfo], i: int, dates
 @cache
 def _pronouns() -> frozenset[str]:
     return frozenset({"i", "you", "he", "she", "it", "we", "they", "who", "what", "there"})
+
+
+@cache
+def _nonnames() -> frozenset[str]:
+    return case_set("nonnames.txt")
 
 
 @cache
