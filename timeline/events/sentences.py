@@ -11,7 +11,10 @@ from functools import cache
 from timeline.events.lexicon import word_set
 
 # A candidate sentence end: terminal punctuation, optional closing quotes/brackets, whitespace.
-_END = re.compile(r"[.!?]+[\"'”\u2019)\]]*(?=\s)")
+# Spelled [.!?][.!?]* rather than [.!?]+: a pattern opening with a plain character set lets
+# the regex engine skip to the next candidate character instead of trying a match at every
+# position (speed; the same matches).
+_END = re.compile(r"[.!?][.!?]*[\"'”\u2019)\]]*(?=\s)")
 # What may open the next sentence: a capital, digit, opening quote or bracket.
 _OPENER = re.compile(r"\s+([\"'“\u2018(\[]*[A-Z0-9])")
 # A dateline opening a story, its own unit: "NAIROBI, Kenya (AP) _" or "WASHINGTON (Reuters) -".
@@ -197,7 +200,12 @@ def sentences_around(
 
     lazy = _LazySentences(text)
     found: set[tuple[int, int]] = set()
+    last: tuple[int, int] = (0, 0)
     for position in positions:
+        if last[0] <= position < last[1]:
+            # Inside the sentence found last (a sentence's dates come one after another): the
+            # last sentence starting by it is one of that joined sentence's, so it is the answer.
+            continue
         at = lazy.last_starting_by(position)
         if at is None:
             continue
@@ -222,5 +230,6 @@ def sentences_around(
             if following is None:
                 break
             line, k = following, 0
-        found.add((start, lazy.of_line(line)[k][1]))
+        last = (start, lazy.of_line(line)[k][1])
+        found.add(last)
     return tuple(sorted(found))
