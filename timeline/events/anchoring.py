@@ -7,7 +7,7 @@ from functools import cache, lru_cache
 from typing import NamedTuple
 
 from timeline.events.lexicon import Cue, cues, prepositions, word_set
-from timeline.events.tokens import WORD_CACHE, Kind, Token, guessed_readings
+from timeline.events.tokens import NOMINAL_KINDS, PREDICATE_KINDS, WORD_CACHE, Kind, Token, guessed_readings
 
 # Tokens that close a clause for good: a date never reaches across them when it has a
 # candidate on its own side (dashes, semicolons, quotes, brackets).
@@ -119,22 +119,21 @@ def cue_matches(tokens: tuple[Token, ...]) -> tuple[tuple[int, int, str], ...]:
     """(start, end, kind) of every modality/negation cue in the sentence, longest match first."""
     found: list[tuple[int, int, str]] = []
     index = _cues_by_first_words()
-    lowers = [t.lower for t in tokens]
-    size = len(lowers)
+    size = len(tokens)
     free = 0  # the first token not inside a cue already found
-    for i in [i for i, word in enumerate(lowers) if word in index]:
+    for i in [i for i, token in enumerate(tokens) if token.lower in index]:
         if i < free:
             continue
-        by_second, single = index[lowers[i]]
+        by_second, single = index[tokens[i].lower]
         # Every longer cue comes before every one-word cue in cues(): the same order.
-        candidates = by_second.get(lowers[i + 1], ()) + single if i + 1 < size else single
+        candidates = by_second.get(tokens[i + 1].lower, ()) + single if i + 1 < size else single
         for cue in candidates:
             words = cue.words
             n = len(words)
             if i + n > size:
                 continue
             for k in range(2, n):
-                if lowers[i + k] not in words[k]:
+                if tokens[i + k].lower not in words[k]:
                     break
             else:
                 found.append((i, i + n, cue.kind))
@@ -192,7 +191,7 @@ def _cost(tokens: tuple[Token, ...], kinds: tuple[Kind, ...], i: int, start: int
             cost += GERUND_COST  # "in over-the-counter trading yesterday": the verb is the news
         between = range(min(i, end) + 1, max(i, start))
         if any(t.lower in TEMPORAL_PREPOSITIONS for t in tokens[max(0, i - 3) : i]) and not any(
-            kinds[k] in (Kind.VERB, Kind.AUX) for k in between
+            kinds[k] in PREDICATE_KINDS for k in between
         ):
             cost -= NOUN_COST + 1  # "after an airstrike ... Oct. 22" (but not "since the decision was")
         if i == start - 1 and not _object_of_verb(tokens, kinds, i):
@@ -212,7 +211,7 @@ def _opens_subject(tokens: tuple[Token, ...], kinds: tuple[Kind, ...], lo: int, 
     for i in range(start - 1, lo - 1, -1):
         if is_soft_boundary(tokens[i]):
             return True
-        if kinds[i] in (Kind.VERB, Kind.AUX):
+        if kinds[i] in PREDICATE_KINDS:
             return kinds[i] is Kind.VERB and _lemma(tokens[i]) in _reporting()
     return True
 
@@ -226,7 +225,7 @@ def _finite(token: Token) -> bool:
 def _object_of_verb(tokens: tuple[Token, ...], kinds: tuple[Kind, ...], noun: int) -> bool:
     """Whether the noun phrase ending at `noun` directly follows a verb (is its object)."""
     j = noun - 1
-    while j >= 0 and kinds[j] in (Kind.OTHER, Kind.EVENT_NOUN) and tokens[j].info.word:
+    while j >= 0 and kinds[j] in NOMINAL_KINDS and tokens[j].info.word:
         if tokens[j].lower in prepositions():
             return False
         j -= 1
@@ -290,7 +289,7 @@ def _closing_attribution(
     comma = next((k for k in range(end, verb) if tokens[k].text == ","), None)
     if comma is None or verb - comma - 1 > ATTRIBUTION_SUBJECT_WORDS:
         return False
-    if any(kinds[k] in (Kind.VERB, Kind.AUX) for k in range(comma + 1, verb)):
+    if any(kinds[k] in PREDICATE_KINDS for k in range(comma + 1, verb)):
         return False
     rest = [t for t in tokens[verb + 1 : hi] if t.info.word]
     return len(rest) <= 2

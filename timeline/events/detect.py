@@ -86,10 +86,12 @@ def dated_events(document: Document, timexes: Sequence[Timex]) -> tuple[DatedEve
 def _covering(tokens: tuple[Token, ...], ends: list[int], start: int, end: int) -> range:
     """Indices of the tokens overlapping the characters [start, end)."""
     first = bisect_right(ends, start)
-    last = first
-    while last < len(tokens) and tokens[last].start < end:
+    # Tokens are ordered and disjoint: those ending by `end` start before it, and of the
+    # others only the first can (a date ending inside a token).
+    last = bisect_right(ends, end)
+    if last < len(tokens) and tokens[last].start < end:
         last += 1
-    return range(first, last)
+    return range(first, max(first, last))
 
 
 def span_tokens(
@@ -98,7 +100,10 @@ def span_tokens(
     """Indices of the tokens overlapped by those of the sorted `spans` that begin in [start, end)
     (the time expressions of one sentence); `ends` are the tokens' end offsets."""
     first, last = bisect_left(spans, (start, 0)), bisect_left(spans, (end, 0))
-    return frozenset(i for a, b in spans[first:last] for i in _covering(tokens, ends, a, b))
+    covered: list[int] = []
+    for a, b in spans[first:last]:
+        covered.extend(_covering(tokens, ends, a, b))
+    return frozenset(covered)
 
 
 # Tokens on each side of a date that anchoring and titles look at: ordinary sentences fit whole,
@@ -139,14 +144,24 @@ def _near(indices: list[int], lo: int, hi: int) -> list[int]:
     return [i - lo for i in indices[bisect_left(indices, lo) : bisect_left(indices, hi)]]
 
 
+def _whole(
+    tokens: tuple[Token, ...],
+    kinds: tuple[Kind, ...],
+    dates: frozenset[int],
+    calendar: frozenset[int],
+    cues: dict[int, str],
+) -> _Window:
+    """The whole sentence as a window: its sets serve as they are (nothing changes them afterwards)."""
+    blocked = dates.union([i for i, kind in cues.items() if kind != "negation"])
+    return _Window(0, tokens, kinds, dates, calendar, cues, blocked)
+
+
 def _window(
     tokens: tuple[Token, ...], kinds: tuple[Kind, ...], marks: _Marks, start: int, end: int
 ) -> _Window:
     lo, hi = max(0, start - WINDOW), min(len(tokens), end + WINDOW)
     if lo == 0 and hi == len(tokens):
-        # The whole sentence: its sets serve as they are (nothing changes them afterwards).
-        blocked = marks.dates.union([i for i, kind in marks.cues.items() if kind != "negation"])
-        return _Window(0, tokens, kinds, marks.dates, marks.calendar, marks.cues, blocked)
+        return _whole(tokens, kinds, marks.dates, marks.calendar, marks.cues)
     near_dates = frozenset(_near(marks.date_list, lo, hi))
     cues = {i: marks.cues[i + lo] for i in _near(marks.cue_list, lo, hi)}
     blocked = near_dates | {i for i, kind in cues.items() if kind != "negation"}
@@ -172,7 +187,8 @@ def _sentence_events(
         return found  # a line holding only a date (a dateline, a caption's date) dates no event
     kinds = classify(tokens, dates)
     cue_tokens = {i: kind for start, end, kind in cue_matches(tokens) for i in range(start, end)}
-    marks = _Marks(dates, calendar, cue_tokens, sorted(dates), sorted(calendar), sorted(cue_tokens))
+    # The sorted marks serve windows smaller than the sentence only: made on the first (speed).
+    marks: _Marks | None = None
     last_of_value: dict[str, tuple[int, int | None]] = {}  # value -> (index in found, trigger)
     later: list[list[tuple[Timex, tuple[Mention, ...]]]] = []  # per found event: its later dates
     # Most sentences fit in one window around each of their dates: that window is then the
@@ -184,9 +200,13 @@ def _sentence_events(
         start, end = (covered.start, covered.stop) if covered else (0, 0)
         if start <= WINDOW and end + WINDOW >= size:
             if whole is None:
-                whole = _window(tokens, kinds, marks, 0, size)
+                whole = _whole(tokens, kinds, dates, calendar, cue_tokens)
             w = whole
         else:
+            if marks is None:
+                marks = _Marks(
+                    dates, calendar, cue_tokens, sorted(dates), sorted(calendar), sorted(cue_tokens)
+                )
             w = _window(tokens, kinds, marks, start, end)
         date_range = (start - w.offset, end - w.offset)
         result = anchor(w.tokens, w.kinds, *date_range, w.blocked, w.dates)

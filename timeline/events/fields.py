@@ -20,7 +20,7 @@ from timeline.events.lexicon import (
     place_prepositions,
     word_set,
 )
-from timeline.events.tokens import Kind, Token
+from timeline.events.tokens import PREDICATE_KINDS, Kind, Token
 
 MAX_TITLE_WORDS = 14
 # Lowercase particles inside names of people and places.
@@ -180,7 +180,7 @@ def _main_subject_after(
         return []
     indices: list[int] = []
     for k in range(comma + 1, len(tokens)):
-        if kinds[k] in (Kind.VERB, Kind.AUX):
+        if kinds[k] in PREDICATE_KINDS:
             break
         if is_soft_boundary(tokens[k]) or is_hard_boundary(tokens[k]) or len(indices) >= MAX_SUBJECT_WORDS:
             return []  # no main verb soon after: not a participle phrase opening a clause
@@ -209,7 +209,7 @@ def _first_noun_phrase(
         begin = next((k + 1 for k, t in enumerate(tokens[:MAX_COMMA_PHRASE_WORDS]) if t.text == ","), 0)
     for i in range(begin, len(tokens)):
         token = tokens[i]
-        if kinds[i] in (Kind.VERB, Kind.AUX) or is_soft_boundary(token) or is_hard_boundary(token):
+        if kinds[i] in PREDICATE_KINDS or is_soft_boundary(token) or is_hard_boundary(token):
             if indices:
                 break
             continue
@@ -225,19 +225,20 @@ EDGE_WORDS = frozenset({"the", "a", "an", "and", "or", "but", "so", "then", "als
 def _trim_phrase(tokens: tuple[Token, ...], kinds: tuple[Kind, ...], indices: list[int]) -> list[int]:
     """A noun phrase: after any verb that precedes it ("..., said it"), without a leading
     preposition or article, without its post-modifying clause, bounded in length."""
+    prepositions = word_set("prepositions.txt")
     # "..., said it can be tested": a verb opening a new clause ends what came before; a
     # participle modifying a noun does not ("people seeking better lives", "a group led by").
     last_verb = max(
         (
             n
             for n, i in enumerate(indices[:-1])
-            if kinds[i] in (Kind.VERB, Kind.AUX)
+            if kinds[i] in PREDICATE_KINDS
             and not tokens[i].lower.endswith("ing")
             and (
                 tokens[indices[n + 1]].lower in PRONOUNS
                 or tokens[indices[n + 1]].lower in determiners()
                 or (  # "it said two new flights would leave" (but "said in a statement")
-                    is_saying(tokens[i]) and tokens[indices[n + 1]].lower not in word_set("prepositions.txt")
+                    is_saying(tokens[i]) and tokens[indices[n + 1]].lower not in prepositions
                 )
             )
         ),
@@ -245,12 +246,10 @@ def _trim_phrase(tokens: tuple[Token, ...], kinds: tuple[Kind, ...], indices: li
     )
     if last_verb >= 0:
         indices = indices[last_verb + 1 :]
-    while indices and (
-        tokens[indices[0]].lower in EDGE_WORDS or tokens[indices[0]].lower in word_set("prepositions.txt")
-    ):
+    while indices and (tokens[indices[0]].lower in EDGE_WORDS or tokens[indices[0]].lower in prepositions):
         indices = indices[1:]
     for n, i in enumerate(indices):
-        if n > 0 and (kinds[i] in (Kind.VERB, Kind.AUX) or tokens[i].lower in RELATIVES):
+        if n > 0 and (kinds[i] in PREDICATE_KINDS or tokens[i].lower in RELATIVES):
             indices = indices[:n]
             break
     while (
@@ -261,7 +260,7 @@ def _trim_phrase(tokens: tuple[Token, ...], kinds: tuple[Kind, ...], indices: li
         # too long: cut before its last prepositional phrase that fits ("herbicide use in some
         # areas of the U.S." -> "herbicide use in some areas"), never in the middle of one
         indices = indices[:MAX_SUBJECT_WORDS]
-        cuts = [n for n in range(1, len(indices)) if tokens[indices[n]].lower in word_set("prepositions.txt")]
+        cuts = [n for n in range(1, len(indices)) if tokens[indices[n]].lower in prepositions]
         if cuts:
             indices = indices[: cuts[-1]]
     return indices
@@ -371,7 +370,7 @@ def places(tokens: tuple[Token, ...], lo: int, hi: int, dates: frozenset[int]) -
         match = None
         for words in index[tokens[i].lower]:
             n = len(words)
-            if i + n <= hi and tuple(t.lower for t in tokens[i : i + n]) == words:
+            if i + n <= hi and tuple([t.lower for t in tokens[i : i + n]]) == words:
                 match = n
                 break
         if match is None:

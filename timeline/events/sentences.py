@@ -83,7 +83,12 @@ def _lines(text: str) -> list[tuple[int, int]]:
     lines: list[tuple[int, int]] = []
     for match in _LINE.finditer(text):
         line_start, line_end = match.span()
-        if lines and text[line_start:line_end].lstrip()[:1].islower():
+        # The line's first non-space character; most lines start with it, and then the line
+        # need not be copied to find it (speed).
+        first = text[line_start]
+        if first.isspace():
+            first = text[line_start:line_end].lstrip()[:1]
+        if lines and first.islower():
             prev_start, prev_end = lines[-1]
             previous = text[prev_start:prev_end].rstrip()
             blank_between = "\n\n" in text[prev_end:line_start] or text[prev_end:line_start].count("\n") > 1

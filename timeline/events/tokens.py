@@ -58,6 +58,11 @@ class Kind(Enum):
     EVENT_NOUN = "event_noun"
 
 
+# Kind pairs the rules test membership in, built once rather than at every test (speed).
+PREDICATE_KINDS = (Kind.VERB, Kind.AUX)
+NOMINAL_KINDS = (Kind.OTHER, Kind.EVENT_NOUN)
+
+
 class Token(NamedTuple):
     """A word or punctuation mark; a tuple because sentences make many of them."""
 
@@ -287,7 +292,7 @@ def _noun_context(
     # a preposition or a verb
     k = j
     run = 0
-    while k >= 1 and run < 4 and k not in dates and kinds[k] in (Kind.OTHER, Kind.EVENT_NOUN):
+    while k >= 1 and run < 4 and k not in dates and kinds[k] in NOMINAL_KINDS:
         if infos[k].modifier or infos[k].capital_word:
             k -= 1
             run += 1
