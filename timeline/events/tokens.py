@@ -375,7 +375,9 @@ def classify(tokens: tuple[Token, ...], dates: frozenset[int] = frozenset()) -> 
         if info.aux or (info.clitic and _clitic_is_verb(tokens, i)):
             kinds[i] = Kind.AUX
             continue
-        in_noun_context = _noun_context(tokens, infos, kinds, noun_like, i, dates)
+        # Only a word with tenses reads its noun context (below, and as noun_like when a later
+        # word looks back at it), so no other word works it out (speed; it has no side effects).
+        in_noun_context = bool(info.tenses) and _noun_context(tokens, infos, kinds, noun_like, i, dates)
         noun_like[i] = in_noun_context
         if info.event_noun or (tokens[i].lower in compounds and _compound_noun(tokens, i)):
             if info.tenses and not in_noun_context and _verbal_context(tokens, i):
