@@ -6,15 +6,17 @@ import re
 import sys
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from functools import cache
+from enum import Enum
+from functools import cache, lru_cache
 
 from timeline.events.lexicon import word_set
+from timeline.events.tokens import WORD_CACHE
 
 # A candidate sentence end: terminal punctuation, optional closing quotes/brackets, whitespace.
 # Spelled [.!?][.!?]* rather than [.!?]+: a pattern opening with a plain character set lets
 # the regex engine skip to the next candidate character instead of trying a match at every
 # position (speed; the same matches).
-_END = re.compile(r"[.!?][.!?]*[\"'”\u2019)\]]*(?=\s)")
+_END = re.compile(r"([.!?][.!?]*)[\"'”\u2019)\]]*(?=\s)")
 # What may open the next sentence: a capital, digit, opening quote or bracket.
 _OPENER = re.compile(r"\s+([\"'“\u2018(\[]*[A-Z0-9])")
 # A dateline opening a story, its own unit: "NAIROBI, Kenya (AP) _" or "WASHINGTON (Reuters) -".
@@ -43,18 +45,42 @@ def _is_boundary(text: str, punct_end: int, after: int) -> bool:
     space = max(
         text.rfind(" ", back, punct_end), text.rfind("\n", back, punct_end), text.rfind("\t", back, punct_end)
     )
-    token = text[space + 1 : punct_end].lstrip("\"'“\u2018([")
-    bare = token.rstrip(".")
-    if bare.lower() in _abbreviations():
-        # "Oct. 22", "Gen. Haftar", "Mr. Smith": an abbreviation binds to what follows
-        return False
-    if _INITIAL.match(token) or _ACRONYM.fullmatch(token):
+    word = text[space + 1 : punct_end]
+    # Only a word of ordinary length is cached: with no space in reach, it is the whole text
+    # before the period.
+    kind = _dotted_word(word) if len(word) <= _MAX_CACHED_WORD else _dotted(word)
+    if kind is _Dotted.INITIAL:
         # Initials ("John F. Kennedy") and dotted acronyms ("the U.N. envoy") usually continue
         # the sentence; they end it only when a typical sentence opener follows.
         next_word = _NEXT_WORD.match(text, after)
         following = next_word.group(1) if next_word else ""
         return following.lower() in _openers()
-    return True
+    return kind is _Dotted.WORD
+
+
+class _Dotted(Enum):
+    """What a word before a period is, for sentence ends."""
+
+    ABBREVIATION = "abbreviation"  # binds to what follows: "Oct. 22", "Gen. Haftar", "Mr. Smith"
+    INITIAL = "initial"  # an initial or a dotted acronym: "F.", "U.N."
+    WORD = "word"  # anything else: the period ends the sentence
+
+
+_MAX_CACHED_WORD = 64
+
+
+def _dotted(word: str) -> _Dotted:
+    """What the text before a period (from the last space) is: it depends on that text only."""
+    token = word.lstrip("\"'“\u2018([")
+    if token.rstrip(".").lower() in _abbreviations():
+        return _Dotted.ABBREVIATION
+    if _INITIAL.match(token) or _ACRONYM.fullmatch(token):
+        return _Dotted.INITIAL
+    return _Dotted.WORD
+
+
+# The same, cached per distinct word (speed).
+_dotted_word = lru_cache(maxsize=WORD_CACHE)(_dotted)
 
 
 def _split_line(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -69,7 +95,7 @@ def _split_line(text: str, start: int, end: int) -> list[tuple[int, int]]:
         opener = _OPENER.match(text, match.end(), end)
         if opener is None:
             continue
-        punct_end = match.start() + len(match.group(0)) - len(match.group(0).lstrip(".!?"))
+        punct_end = match.end(1)  # where the punctuation run ends, before closing quotes
         if not _is_boundary(text, punct_end, match.end()):
             continue
         spans.append((begin, match.end()))
