@@ -7,7 +7,18 @@ from functools import cache, lru_cache
 from typing import NamedTuple
 
 from timeline.events.lexicon import Cue, cues, prepositions, word_set
-from timeline.events.tokens import NOMINAL_KINDS, PREDICATE_KINDS, WORD_CACHE, Kind, Token, guessed_readings
+from timeline.events.tokens import (
+    AUX,
+    EVENT_NOUN,
+    NOMINAL_KINDS,
+    OTHER,
+    PREDICATE_KINDS,
+    VERB,
+    WORD_CACHE,
+    Kind,
+    Token,
+    guessed_readings,
+)
 
 # Tokens that close a clause for good: a date never reaches across them when it has a
 # candidate on its own side (dashes, semicolons, quotes, brackets).
@@ -75,7 +86,7 @@ HARD_OR_HYPHEN = HARD_BOUNDARIES | {"-"}
 _HARD_OR_HYPHEN = HARD_OR_HYPHEN
 
 
-_EVENTISH = (Kind.VERB, Kind.EVENT_NOUN)
+_EVENTISH = (VERB, EVENT_NOUN)
 
 
 def is_hard_boundary(token: Token) -> bool:
@@ -185,7 +196,7 @@ def _cost(tokens: tuple[Token, ...], kinds: tuple[Kind, ...], i: int, start: int
     """How unlikely it is that the date at tokens[start:end] modifies candidate i."""
     lo, hi = (i + 1, start) if i < start else (end, i)
     cost = sum(map(_distance_cost, [token.text for token in tokens[lo:hi]]))
-    if kinds[i] is Kind.EVENT_NOUN:
+    if kinds[i] is EVENT_NOUN:
         cost += NOUN_COST
         if tokens[i].lower.endswith("ing") and tokens[i].lower not in _event_nouns():
             cost += GERUND_COST  # "in over-the-counter trading yesterday": the verb is the news
@@ -212,7 +223,7 @@ def _opens_subject(tokens: tuple[Token, ...], kinds: tuple[Kind, ...], lo: int, 
         if is_soft_boundary(tokens[i]):
             return True
         if kinds[i] in PREDICATE_KINDS:
-            return kinds[i] is Kind.VERB and _lemma(tokens[i]) in _reporting()
+            return kinds[i] is VERB and _lemma(tokens[i]) in _reporting()
     return True
 
 
@@ -229,7 +240,7 @@ def _object_of_verb(tokens: tuple[Token, ...], kinds: tuple[Kind, ...], noun: in
         if tokens[j].lower in prepositions():
             return False
         j -= 1
-    return j >= 0 and kinds[j] is Kind.VERB
+    return j >= 0 and kinds[j] is VERB
 
 
 def _relative_clause_verbs(tokens: tuple[Token, ...], kinds: tuple[Kind, ...], end: int, hi: int) -> set[int]:
@@ -241,14 +252,14 @@ def _relative_clause_verbs(tokens: tuple[Token, ...], kinds: tuple[Kind, ...], e
         word = tokens[i].lower
         if word in ("who", "which", "that", "whom"):
             pending = True
-        elif pending and kinds[i] is Kind.VERB:
+        elif pending and kinds[i] is VERB:
             out.add(i)
             pending = False
         elif (
-            kinds[i] is Kind.VERB
+            kinds[i] is VERB
             and i + 1 < hi
             and tokens[i + 1].lower == "by"
-            and kinds[i - 1] is not Kind.AUX
+            and kinds[i - 1] is not AUX
             and "participle" in tokens[i].info.tenses
         ):
             out.add(i)  # a reduced relative: "a group led by three directors ... indicated"
@@ -266,9 +277,9 @@ def _fronted_adverbial(
     for i in range(lo, hi):
         if start <= i < end:
             continue
-        if kinds[i] is Kind.AUX or tokens[i].lower in _subordinators():
+        if kinds[i] is AUX or tokens[i].lower in _subordinators():
             return None
-        if kinds[i] is Kind.VERB and not _nominal_gerund(tokens, i, lo):
+        if kinds[i] is VERB and not _nominal_gerund(tokens, i, lo):
             return None
         if tokens[i].text == ",":
             return i if i >= end else None
@@ -315,14 +326,14 @@ def _prenominal_noun(tokens: tuple[Token, ...], kinds: tuple[Kind, ...], end: in
     if j < len(tokens) and tokens[j].lower in ("'s", "'", ","):
         j += 1
     for k in range(j, min(j + 4, len(tokens))):
-        if kinds[k] is Kind.EVENT_NOUN:
+        if kinds[k] is EVENT_NOUN:
             return k
         word = tokens[k]
         # only modifiers may come between: no function words, auxiliaries, verb forms other than
         # a bare one ("the 1959 trade embargo"), or punctuation
-        if not (word.text.replace(".", "").replace("-", "").isalnum()) or kinds[k] is Kind.AUX:
+        if not (word.text.replace(".", "").replace("-", "").isalnum()) or kinds[k] is AUX:
             return None
-        if kinds[k] is Kind.VERB and word.info.tenses & {"past", "ing"}:
+        if kinds[k] is VERB and word.info.tenses & {"past", "ing"}:
             return None
         if word.lower in _function_words():
             return None
@@ -357,7 +368,7 @@ def _coordination_head(
         while k >= lo and k >= j - 8:
             if is_hard_boundary(tokens[k]) or tokens[k].lower in _subordinators() or k in dates:
                 break  # a conjunct with its own date is its own event ("attacked on Monday and withdrew")
-            if kinds[k] is Kind.VERB and forms & tokens[k].info.tenses:
+            if kinds[k] is VERB and forms & tokens[k].info.tenses:
                 found = k
                 break
             k -= 1
@@ -373,9 +384,9 @@ def _light_verb_object(tokens: tuple[Token, ...], kinds: tuple[Kind, ...], i: in
     if _lemma(tokens[i]) not in _light():
         return None
     for k in range(i + 1, min(i + 5, hi)):
-        if kinds[k] is Kind.EVENT_NOUN:
+        if kinds[k] is EVENT_NOUN:
             return k
-        if kinds[k] is not Kind.OTHER or not tokens[k].text[:1].isalpha():
+        if kinds[k] is not OTHER or not tokens[k].text[:1].isalpha():
             return None
     return None
 
@@ -403,7 +414,7 @@ def anchor(
         return Anchor(noun, (noun,), 0.85, "modifier")
     if (
         end < hi
-        and kinds[end] is Kind.VERB
+        and kinds[end] is VERB
         and end not in blocked
         and _finite(tokens[end])
         and _opens_subject(tokens, kinds, lo, start)
@@ -434,7 +445,7 @@ def anchor(
         main = [
             i for i in right if i > fronted and i not in _relative_clause_verbs(tokens, kinds, fronted, hi)
         ]
-        verbs = [i for i in main if kinds[i] is Kind.VERB]
+        verbs = [i for i in main if kinds[i] is VERB]
         if verbs:
             chosen, mode, confidence = verbs[0], "right", 0.8
     if chosen is not None:
@@ -443,7 +454,7 @@ def anchor(
         # The date follows its predicate in its clause: "rescued more than 100 migrants this week".
         chosen = min(
             in_clause,
-            key=lambda i: (_cost(tokens, kinds, i, start, end), kinds[i] is not Kind.VERB, start - i),
+            key=lambda i: (_cost(tokens, kinds, i, start, end), kinds[i] is not VERB, start - i),
         )
         mode, confidence = "left", 0.9
     elif right:
@@ -472,14 +483,14 @@ def anchor(
             mode, confidence = "fallback", 0.4
     if chosen is None:
         return Anchor(None, (), 0.2, "none")
-    if kinds[chosen] is Kind.EVENT_NOUN:
+    if kinds[chosen] is EVENT_NOUN:
         confidence -= 0.05
-    if not any(r for r in guessed_readings(tokens[chosen])) and kinds[chosen] is Kind.VERB:
+    if not any(r for r in guessed_readings(tokens[chosen])) and kinds[chosen] is VERB:
         confidence -= 0.1
-    obj = _light_verb_object(tokens, kinds, chosen, hi) if kinds[chosen] is Kind.VERB else None
+    obj = _light_verb_object(tokens, kinds, chosen, hi) if kinds[chosen] is VERB else None
     if obj is not None:
         return Anchor(obj, (obj, chosen), round(confidence, 2), mode)  # "held talks": both words
-    if kinds[chosen] is not Kind.VERB:
+    if kinds[chosen] is not VERB:
         return Anchor(chosen, (chosen,), round(confidence, 2), mode)
     conjuncts = _coordination_head(tokens, kinds, chosen, lo, dates)
     head = conjuncts[0]
@@ -513,7 +524,7 @@ def _governing_verb(
     k = j - 1
     while k >= lo and (k in dates or (tokens[k].lower.endswith("ly") and tokens[k].text.islower())):
         k -= 1
-    if k < lo or kinds[k] is not Kind.VERB:
+    if k < lo or kinds[k] is not VERB:
         return None
     return k
 
@@ -530,7 +541,7 @@ def _event_subject(tokens: tuple[Token, ...], kinds: tuple[Kind, ...], verb: int
         return None
     j = verb - 1
     while j >= lo and (
-        kinds[j] is Kind.AUX
+        kinds[j] is AUX
         or tokens[j].lower in ("to", "not", "n't", "set", "due", "expected", "scheduled", "likely")
         or (tokens[j].lower.endswith("ly") and tokens[j].text.islower())
     ):
@@ -542,14 +553,14 @@ def _event_subject(tokens: tuple[Token, ...], kinds: tuple[Kind, ...], verb: int
         and tokens[first - 1].lower not in _subordinators()
     ):
         first -= 1
-    if j == verb - 1 and j >= lo and kinds[j] is Kind.EVENT_NOUN:
+    if j == verb - 1 and j >= lo and kinds[j] is EVENT_NOUN:
         return j  # a reduced relative: "a press conference held by Apple on Friday"
-    if any(kinds[k] is Kind.VERB for k in range(first, j + 1)):
+    if any(kinds[k] is VERB for k in range(first, j + 1)):
         # another predicate first: this is not a plain subject ("Sales increased in the quarter
         # ended Sept. 30": "ended" is a reduced relative whose subject is not "Sales")
         return None
     for k in range(first, j + 1):
-        if kinds[k] is Kind.EVENT_NOUN and not _in_prepositional_phrase(tokens, k, first):
+        if kinds[k] is EVENT_NOUN and not _in_prepositional_phrase(tokens, k, first):
             return k
     return None
 

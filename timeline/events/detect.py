@@ -23,17 +23,18 @@ from timeline.events.fields import (
 )
 from timeline.events.sentences import sentences_around
 from timeline.events.status import VerbGroup, noun_group, status_of, verb_group
-from timeline.events.tokens import Kind, Token, classify, lemma_of, tokenize
+from timeline.events.tokens import EVENT_NOUN, VERB, Kind, Token, classify, lemma_of, tokenize
 from timeline.models import Document, Event, Granularity, Mention, Timex, TimexType
 
 DATED_TYPES = frozenset({TimexType.DATE, TimexType.TIME})
+_VAGUE = Granularity.VAGUE  # read per timex: an enum member is a slow attribute lookup (speed)
 
 
 def is_calendar_date(timex: Timex) -> bool:
     """DATE/TIME with a calendar value (resolved or not); never PRESENT_REF-style or vague ones."""
     if timex.type not in DATED_TYPES or timex.time is None:
         return False
-    return timex.time.granularity is not Granularity.VAGUE and "REF" not in timex.value
+    return timex.time.granularity is not _VAGUE and "REF" not in timex.value
 
 
 @dataclass(frozen=True, slots=True)
@@ -247,7 +248,7 @@ def _same_event(earlier: int | None, trigger: int | None, result: Anchor, w: _Wi
         return True
     local = trigger - w.offset
     return (
-        w.kinds[local] is Kind.VERB
+        w.kinds[local] is VERB
         and w.tokens[local].lower.endswith("ing")
         and trigger > (earlier if earlier is not None else -1)
     )
@@ -283,7 +284,7 @@ def _event(
         trigger_word = tokens[head[-1]].text if head else timex.text
         named = head
         extent = head
-    elif kinds[result.trigger] is Kind.EVENT_NOUN and not _light_verb(result, kinds):
+    elif kinds[result.trigger] is EVENT_NOUN and not _light_verb(result, kinds):
         group = noun_group(tokens, kinds, result.trigger, cue_tokens, dates)
         head = noun_head(tokens, result.trigger, dates)
         tail = complement(tokens, kinds, result.trigger + 1, calendar, noun=True)
@@ -355,7 +356,7 @@ def _light_verb(result: Anchor, kinds: tuple[Kind, ...]) -> bool:
         trigger is not None
         and len(result.conjuncts) > 1
         and result.conjuncts[1] < trigger
-        and kinds[result.conjuncts[1]] is Kind.VERB
+        and kinds[result.conjuncts[1]] is VERB
     )
 
 

@@ -20,7 +20,7 @@ from timeline.events.lexicon import (
     place_prepositions,
     word_set,
 )
-from timeline.events.tokens import PREDICATE_KINDS, Kind, Token
+from timeline.events.tokens import AUX, PREDICATE_KINDS, VERB, Kind, Token
 
 MAX_TITLE_WORDS = 14
 # Lowercase particles inside names of people and places.
@@ -114,9 +114,9 @@ def subject(
         for k in range(j - 1, -1, -1):
             if is_hard_boundary(tokens[k]):
                 break
-            if kinds[k] is Kind.VERB:
+            if kinds[k] is VERB:
                 start = k
-                while start > 0 and (kinds[start - 1] is Kind.AUX or tokens[start - 1].lower in GROUP_DROP):
+                while start > 0 and (kinds[start - 1] is AUX or tokens[start - 1].lower in GROUP_DROP):
                     start -= 1
                 return subject(tokens, kinds, start, dates)
         return []
@@ -343,7 +343,7 @@ def _trim_tail(tokens: tuple[Token, ...], kinds: tuple[Kind, ...], out: list[int
             or last.lower in word_set("determiners.txt")
             or last.lower in ("and", "or", "but", "to")
             or (not last.info.word and last.text not in ("%", ")"))
-            or (kinds[out[-1]] is Kind.VERB and len(out) > 1)
+            or (kinds[out[-1]] is VERB and len(out) > 1)
         ):
             out.pop()
             continue
@@ -354,7 +354,7 @@ def _trim_tail(tokens: tuple[Token, ...], kinds: tuple[Kind, ...], out: list[int
 def _particle(tokens: tuple[Token, ...], kinds: tuple[Kind, ...], out: list[int]) -> bool:
     """Whether the last word of `out` is a verb particle: "took six months off", "called off"."""
     last = out[-1]
-    return tokens[last].lower in PARTICLES and (len(out) > 1 or (last > 0 and kinds[last - 1] is Kind.VERB))
+    return tokens[last].lower in PARTICLES and (len(out) > 1 or (last > 0 and kinds[last - 1] is VERB))
 
 
 def places(tokens: tuple[Token, ...], lo: int, hi: int, dates: frozenset[int]) -> list[Place]:

@@ -6,8 +6,8 @@ import re
 import sys
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from enum import Enum
 from functools import cache, lru_cache
+from typing import Literal
 
 from timeline.events.lexicon import word_set
 from timeline.events.tokens import WORD_CACHE
@@ -49,21 +49,19 @@ def _is_boundary(text: str, punct_end: int, after: int) -> bool:
     # Only a word of ordinary length is cached: with no space in reach, it is the whole text
     # before the period.
     kind = _dotted_word(word) if len(word) <= _MAX_CACHED_WORD else _dotted(word)
-    if kind is _Dotted.INITIAL:
+    if kind == "initial":
         # Initials ("John F. Kennedy") and dotted acronyms ("the U.N. envoy") usually continue
         # the sentence; they end it only when a typical sentence opener follows.
         next_word = _NEXT_WORD.match(text, after)
         following = next_word.group(1) if next_word else ""
         return following.lower() in _openers()
-    return kind is _Dotted.WORD
+    return kind == "word"
 
 
-class _Dotted(Enum):
-    """What a word before a period is, for sentence ends."""
-
-    ABBREVIATION = "abbreviation"  # binds to what follows: "Oct. 22", "Gen. Haftar", "Mr. Smith"
-    INITIAL = "initial"  # an initial or a dotted acronym: "F.", "U.N."
-    WORD = "word"  # anything else: the period ends the sentence
+# What a word before a period is, for sentence ends: an abbreviation binds to what follows
+# ("Oct. 22", "Gen. Haftar", "Mr. Smith"); an initial or a dotted acronym ("F.", "U.N.") ends a
+# sentence only before a typical opener; after any other word the period ends the sentence.
+_Dotted = Literal["abbreviation", "initial", "word"]
 
 
 _MAX_CACHED_WORD = 64
@@ -73,10 +71,10 @@ def _dotted(word: str) -> _Dotted:
     """What the text before a period (from the last space) is: it depends on that text only."""
     token = word.lstrip("\"'“\u2018([")
     if token.rstrip(".").lower() in _abbreviations():
-        return _Dotted.ABBREVIATION
+        return "abbreviation"
     if _INITIAL.match(token) or _ACRONYM.fullmatch(token):
-        return _Dotted.INITIAL
-    return _Dotted.WORD
+        return "initial"
+    return "word"
 
 
 # The same, cached per distinct word (speed).

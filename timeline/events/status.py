@@ -7,7 +7,7 @@ from typing import NamedTuple
 
 from timeline.events.anchoring import is_hard_boundary
 from timeline.events.lexicon import auxiliaries
-from timeline.events.tokens import Kind, Token
+from timeline.events.tokens import AUX, VERB, Kind, Token
 from timeline.models import Status, TimeValue
 
 # Adverbs that may sit inside a verb group without ending it ("have already crossed").
@@ -100,17 +100,17 @@ def noun_group(
     for j in range(noun - 1, -1, -1):
         if is_hard_boundary(tokens[j]):
             break
-        if kinds[j] is Kind.VERB:
+        if kinds[j] is VERB:
             # the verb's negation is not the noun's: "did not attend the meeting on Monday"
             group = verb_group(tokens, kinds, j, cue_tokens, dates)
             return VerbGroup(noun, group.tense, False, group.cue_kinds)
-        if kinds[j] is Kind.AUX:
+        if kinds[j] is AUX:
             return VerbGroup(noun, _tense(tokens, range(j, j + 1), j, frozenset()), False, frozenset())
     # No verb before it: the noun is the subject ("Friday's attack killed 20 people").
     for j in range(noun + 1, len(tokens)):
         if is_hard_boundary(tokens[j]):
             break
-        if kinds[j] is Kind.VERB:
+        if kinds[j] is VERB:
             group = verb_group(tokens, kinds, j, cue_tokens, dates)
             return VerbGroup(noun, group.tense, False, group.cue_kinds)
     return VerbGroup(noun, "none", False, frozenset())

@@ -58,9 +58,17 @@ class Kind(Enum):
     EVENT_NOUN = "event_noun"
 
 
+# The members as module constants, which the rules read in their inner loops: the enum
+# metaclass defines __getattr__, and that makes every Kind.VERB a slow attribute lookup, several
+# times the cost of reading a global (speed).
+OTHER = Kind.OTHER
+VERB = Kind.VERB
+AUX = Kind.AUX
+EVENT_NOUN = Kind.EVENT_NOUN
+
 # Kind pairs the rules test membership in, built once rather than at every test (speed).
-PREDICATE_KINDS = (Kind.VERB, Kind.AUX)
-NOMINAL_KINDS = (Kind.OTHER, Kind.EVENT_NOUN)
+PREDICATE_KINDS = (VERB, AUX)
+NOMINAL_KINDS = (OTHER, EVENT_NOUN)
 
 
 class Token(NamedTuple):
@@ -285,7 +293,7 @@ def _noun_context(
         return noun_like[j - 1] and bool(infos[j - 1].tenses)
     if readings & _PAST:
         return False  # "the police arrested": subject + verb
-    if kinds[j] is Kind.VERB:
+    if kinds[j] is VERB:
         return True  # right after a verb, a word is its object: "raised interest rates"
     # "an economic cooperation plan", "the Libyan coast guard", "filed compliance reports",
     # "by government forces", "his small, neighborhood store": modifiers after a determiner,
@@ -306,7 +314,7 @@ def _noun_context(
             break
     if run == 0 or k < 0:
         return False
-    if kinds[k] is Kind.VERB:
+    if kinds[k] is VERB:
         return True
     if infos[k].preposition:
         # "by government forces", "in heavy trading in London"; but a participle with an
@@ -356,7 +364,7 @@ def classify(tokens: tuple[Token, ...], dates: frozenset[int] = frozenset()) -> 
     """Coarse class of each token in its sentence context; `dates` are the tokens of date
     expressions (a number in "Aug. 6 ordered" does not make "ordered" a noun)."""
     infos = [t.info for t in tokens]
-    kinds = [Kind.OTHER] * len(tokens)
+    kinds = [OTHER] * len(tokens)
     noun_like = [False] * len(tokens)
     compounds = _compounds_by_last_word()
     # The VERB and EVENT_NOUN tokens as first classified, in order, for the passes below.
@@ -369,11 +377,11 @@ def classify(tokens: tuple[Token, ...], dates: frozenset[int] = frozenset()) -> 
             continue
         info = infos[i]
         if info.have_do and not _verb_follows(tokens, i):
-            kinds[i] = Kind.VERB  # "had talks", "did the job": a main verb
+            kinds[i] = VERB  # "had talks", "did the job": a main verb
             verbs.append(i)
             continue
         if info.aux or (info.clitic and _clitic_is_verb(tokens, i)):
-            kinds[i] = Kind.AUX
+            kinds[i] = AUX
             continue
         # Only a word with tenses reads its noun context (below, and as noun_like when a later
         # word looks back at it), so no other word works it out (speed; it has no side effects).
@@ -381,10 +389,10 @@ def classify(tokens: tuple[Token, ...], dates: frozenset[int] = frozenset()) -> 
         noun_like[i] = in_noun_context
         if info.event_noun or (tokens[i].lower in compounds and _compound_noun(tokens, i)):
             if info.tenses and not in_noun_context and _verbal_context(tokens, i):
-                kinds[i] = Kind.VERB
+                kinds[i] = VERB
                 verbs.append(i)
             else:
-                kinds[i] = Kind.EVENT_NOUN
+                kinds[i] = EVENT_NOUN
                 nouns.append(i)
             continue
         if tokens[i].info.capitalized and (i > 0 or not info.tenses & _PAST_ING):
@@ -393,10 +401,10 @@ def classify(tokens: tuple[Token, ...], dates: frozenset[int] = frozenset()) -> 
         if not info.tenses:
             continue
         if not in_noun_context:
-            kinds[i] = Kind.VERB
+            kinds[i] = VERB
             verbs.append(i)
         elif info.gerund_noun:
-            kinds[i] = Kind.EVENT_NOUN  # a gerund: "the killing", "of blowing up a jet"
+            kinds[i] = EVENT_NOUN  # a gerund: "the killing", "of blowing up a jet"
             nouns.append(i)
     # "Magna shares closed", "Ratners's shares were up", "the iTunes store passes": an -s or
     # base form right before a finite verb or auxiliary is the subject noun, not a verb.
@@ -410,27 +418,27 @@ def classify(tokens: tuple[Token, ...], dates: frozenset[int] = frozenset()) -> 
             while n < last and n in dates:
                 n += 1
             following = kinds[n]
-            if (following is Kind.VERB and infos[n].tenses & _PAST_PRESENT) or (
-                following is Kind.AUX and infos[n].finite
+            if (following is VERB and infos[n].tenses & _PAST_PRESENT) or (
+                following is AUX and infos[n].finite
             ):
-                kinds[i] = Kind.OTHER
+                kinds[i] = OTHER
     # "was last seen Nov. 3", "killed a doctor last October": "last" before a participle or a
     # date is an adverb or a determiner, and the participle after it is the verb.
     for i in verbs:
-        if i >= last or kinds[i] is not Kind.VERB or tokens[i].lower != "last":
+        if i >= last or kinds[i] is not VERB or tokens[i].lower != "last":
             continue
         if i + 1 in dates:
-            kinds[i] = Kind.OTHER
+            kinds[i] = OTHER
         elif infos[i + 1].tenses and not infos[i + 1].tenses - _PARTICIPLE_PAST:
-            kinds[i] = Kind.OTHER
-            kinds[i + 1] = Kind.VERB
+            kinds[i] = OTHER
+            kinds[i + 1] = VERB
     # An event noun that modifies the next noun is not the head: "abortion providers",
     # "arrest warrant" (but "the attack killed", "talks ended", "the meeting Monday").
     for i in nouns:
-        if i < last and i + 1 not in dates and kinds[i + 1] is Kind.OTHER:
+        if i < last and i + 1 not in dates and kinds[i + 1] is OTHER:
             nxt = infos[i + 1]
             if nxt.modifier and not nxt.tenses and not nxt.adverb:
-                kinds[i] = Kind.OTHER
+                kinds[i] = OTHER
     return tuple(kinds)
 
 
