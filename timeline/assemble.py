@@ -190,9 +190,10 @@ def stable_id(key: str) -> str:
 
 def _sort_key(event: Event, first: tuple[int, int, int]) -> tuple[int, date, date, tuple[int, int, int], str]:
     """Timeline order; `first` is the event's _first_position."""
-    resolved = event.date.start is not None and event.date.end is not None
-    start = event.date.start or date.max
-    end = event.date.end or date.max
+    when = event.date  # read once: a pydantic model's attributes are slower to read than most
+    resolved = when.start is not None and when.end is not None
+    start = when.start or date.max
+    end = when.end or date.max
     return (0 if resolved else 1, start, end, first, event.id)
 
 
@@ -227,11 +228,12 @@ def assemble(documents: Sequence[DocumentInfo], events: Sequence[Event]) -> Time
         return found
 
     for event in by_position:
-        same_value = by_value.get(event.date.value)
+        value = event.date.value
+        same_value = by_value.get(value)
         if same_value is None:
             group = [event]
             groups.append(group)
-            by_value[event.date.value] = [group]
+            by_value[value] = [group]
             continue
         identity = identity_of(event)
         for group in same_value:
