@@ -22,8 +22,9 @@ def _lookbehind(word: str) -> str:
     return f"(?<={boundary}{word.replace(' ', chr(92) + 's')}\\s)"
 
 
-def rule_regex(rule: Rule, patterns: Mapping[str, str]) -> str:
-    """The rule's regex: pattern lists inserted as named groups, context as lookbehinds."""
+def rule_regex(rule: Rule, patterns: Mapping[str, str], context: bool = True) -> str:
+    """The rule's regex: pattern lists inserted as named groups, context as lookbehinds
+    (left out with `context=False`: what the match itself consumes)."""
 
     def insert_list(match: re.Match[str]) -> str:
         name = match.group("list")
@@ -33,7 +34,7 @@ def rule_regex(rule: Rule, patterns: Mapping[str, str]) -> str:
 
     # " ?" is an optional space, any other space a run of whitespace.
     body = _LIST_REFERENCE.sub(insert_list, rule.pattern).replace(" ?", r"\s*").replace(" ", r"\s+")
-    if rule.after:
+    if rule.after and context:
         # Context as lookbehinds, so that it never becomes part of (or moves) the match start.
         words = "|".join(_lookbehind(word) for word in rule.after)
         body = f"(?:{words}){body}"
@@ -106,15 +107,16 @@ class Dispatch:
     def __init__(self, rules: tuple[Rule, ...], patterns: Mapping[str, str]) -> None:
         self.rules = rules
         self.compiled: list[re.Pattern[str]] = []
-        self._prefix_tests: list[regex.Pattern[str] | None] = []
+        self._prefix_tests: list[regex.Pattern[str]] = []
         for rule in rules:
             body = rule_regex(rule, patterns)
             try:
                 self.compiled.append(re.compile(rf"(?<![\w])(?i:{body})(?![\w])"))
             except re.error as error:
                 raise ValueError(f"rule {rule.name}: {error}") from error
-            # Context lookbehinds cannot be judged on the first word alone: always try those.
-            self._prefix_tests.append(None if rule.after else regex.compile(rf"(?i:{body})"))
+            # Context lookbehinds consume nothing, so a match starts with what the body alone
+            # consumes: the partial test leaves them out (they are judged by the full match).
+            self._prefix_tests.append(regex.compile(rf"(?i:{rule_regex(rule, patterns, context=False)})"))
         self._all = tuple(range(len(rules)))
         self._by_key: dict[str, tuple[int, ...]] = {}
         # First characters each rule can start with: a cheap filter before the partial matches.
@@ -125,7 +127,7 @@ class Dispatch:
 
     def _could_start(self, index: int, samples: tuple[str, ...]) -> bool:
         test = self._prefix_tests[index]
-        return test is None or any(test.match(sample, partial=True) is not None for sample in samples)
+        return any(test.match(sample, partial=True) is not None for sample in samples)
 
     def candidates_at(self, text: str, start: int) -> tuple[int, ...]:
         """Indexes of the rules that may match at `start`, in file order."""
