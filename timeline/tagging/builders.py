@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from timeline.models import Mod
@@ -27,7 +28,15 @@ from timeline.tagging.expressions import (
 from timeline.tagging.numbers import key
 
 
-@dataclass(frozen=True, slots=True)
+@lru_cache(maxsize=4096)
+def _table_key(surface: str) -> str:
+    """The key a matched string has in a table; the matched words recur, so it is kept."""
+    return key(surface).replace("-", " ")
+
+
+# Not frozen: one is made per rule match and only read, and a frozen dataclass pays a
+# object.__setattr__ call per field when it is made (1.5 against 0.4 us).
+@dataclass(slots=True)
 class Match:
     """What a builder sees: the matched text, its named groups, the rule's fixed parameters."""
 
@@ -42,7 +51,7 @@ class Match:
         surface = self.fields.get(field)
         if surface is None:
             return None
-        return self.tables[table].get(key(surface).replace("-", " "))
+        return self.tables[table].get(_table_key(surface))
 
     def count(self, field: str = "number") -> int | None:
         return numbers.number(self.fields[field], self.tables["number"])
@@ -58,7 +67,7 @@ class Match:
         return Unit(str(self.params["unit"]))
 
     def direction(self, field: str = "direction") -> int | None:
-        value = self.lookup("direction", field)
+        value = self.lookup("direction", field) if field in self.fields else None
         return int(value) if value is not None else self.param_int(field)
 
     def year(self) -> int | None:
@@ -78,10 +87,11 @@ class Match:
         return None
 
     def clock(self) -> ClockTime | None:
-        named = self.lookup("named_time", "named_time")
+        fields = self.fields
+        named = self.lookup("named_time", "named_time") if "named_time" in fields else None
         if named is not None:
             return ClockTime(hour=int(named), minute=0)
-        part = self.lookup("part_of_day", "part_of_day")
+        part = self.lookup("part_of_day", "part_of_day") if "part_of_day" in fields else None
         if part is None and "part" in self.params:
             part = str(self.params["part"])
         if "hour" not in self.fields:
@@ -283,12 +293,18 @@ BUILDERS: Mapping[str, Builder] = {
 }
 
 
+_MOD_FIELDS = ("mod", "mod_prefix", "mod_phrase", "approx", "approx2", "approx3")
+
+
 def build_mod(m: Match) -> Mod | None:
     """The rule's fixed mod, else the one its mod or approximation words say."""
     if "mod" in m.params:
         return Mod(str(m.params["mod"]))
-    for field in ("mod", "mod_prefix", "mod_phrase", "approx", "approx2", "approx3"):
-        value = m.lookup("mod", field)
-        if value is not None:
-            return Mod(str(value))
+    fields = m.fields
+    for field in _MOD_FIELDS:
+        # Most matches have none of these groups: test membership before the table lookup.
+        if field in fields:
+            value = m.lookup("mod", field)
+            if value is not None:
+                return Mod(str(value))
     return None
