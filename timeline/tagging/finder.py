@@ -25,7 +25,6 @@ from timeline.tagging.resources import Language, load_language
 
 # How far back from a trigger word an expression may start ("at least the past several years").
 _LOOKBACK_CHARS = 64
-_WORD = re.compile(r"\S+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,21 +74,27 @@ def _starts(text: str, trigger: int, lead_words: frozenset[str], numbers: re.Pat
     """Where an expression containing the trigger at `trigger` may start, leftmost first:
     the run of lead words before it ("the past several"), the word holding it ("mid-2015"),
     and the trigger itself."""
+    # Words are runs of non-space characters, read backwards from the trigger with str methods
+    # (whose whitespace is the regex engine's \s): most triggers follow no lead word, so one
+    # or two steps settle it, where a regex would list every word of the look-back window.
     window_start = max(0, trigger - _LOOKBACK_CHARS)
-    words = list(_WORD.finditer(text, window_start, trigger + 1))
+    rest = text[window_start:trigger]
     starts = [trigger]
-    if words and words[-1].start() <= trigger < words[-1].end() + 1:
-        holder = words.pop() if words[-1].end() > trigger else None
-        if holder is not None and holder.start() < trigger:
-            starts.append(holder.start())
-    for word in reversed(words):
-        if word.start() == window_start and window_start > 0:
+    if not text[trigger].isspace() and rest and not rest[-1].isspace():
+        holder = rest.rsplit(None, 1)[-1]  # the part of the trigger's word before it ("mid-")
+        starts.append(trigger - len(holder))
+        rest = rest[: len(rest) - len(holder)]
+    while rest := rest.rstrip():
+        token = rest.rsplit(None, 1)[-1]
+        start = window_start + len(rest) - len(token)
+        if start == window_start and window_start > 0:
             break  # possibly a cut word
-        token = word.group().lower()
+        word = token.lower()
         # Numbers open expressions before their trigger too ("22 October", "twenty-one years").
-        if token not in lead_words and not numbers.fullmatch(token):
+        if word not in lead_words and not numbers.fullmatch(word):
             break
-        starts.append(word.start())
+        starts.append(start)
+        rest = rest[: len(rest) - len(token)]
     starts.reverse()
     return starts
 
