@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 
-from timeline.models import Anchoring, Granularity, TimeValue, Timex
+from timeline.models import Anchoring, Granularity, Mod, TimeValue, Timex
 from timeline.resolving import values
 from timeline.resolving.dates import resolve_expression
 from timeline.resolving.points import Point, Unresolved
@@ -20,6 +21,23 @@ def _non_calendar_value(expression: Expression) -> str | None:
     return None
 
 
+@lru_cache(maxsize=4096)
+def _time_value(
+    value: str,
+    granularity: Granularity,
+    anchoring: Anchoring,
+    mod: Mod | None,
+    span: tuple[dt.date, dt.date] | None = None,
+) -> TimeValue:
+    """The (validated, frozen) model of a calendar value, made with the fields it always was
+    made with. The same few values recur in a text ("Friday", "last year", the reference date
+    itself), so one model serves them all."""
+    if span is None:
+        return TimeValue(value=value, granularity=granularity, anchoring=anchoring, mod=mod)
+    start, end = span
+    return TimeValue(value=value, granularity=granularity, start=start, end=end, anchoring=anchoring, mod=mod)
+
+
 def resolve(
     candidates: tuple[Candidate, ...],
     reference_date: dt.date | None,
@@ -31,59 +49,50 @@ def resolve(
     found: list[Timex] = []
     anchor: tuple[int, Point] | None = None
     for candidate in candidates:
-        common = {
-            "start": candidate.start,
-            "end": candidate.end,
-            "text": candidate.text,
-            "type": candidate.type,
-            "mod": candidate.mod,
-            "rule": candidate.rule,
-        }
         plain = _non_calendar_value(candidate.expression)
+        # Only the fields the value has are passed, as ever: durations and sets have no `time`.
+        extra: dict[str, TimeValue | int | None] = {}
         if plain is not None:
-            found.append(Timex(value=plain, **common))
-            continue
-        previous = anchor[1] if anchor is not None and anchor_to_previous else None
-        try:
-            outcome = resolve_expression(candidate.expression, candidate.tense, reference_date, previous)
-        except (OverflowError, ValueError):
-            outcome = None
-        if outcome is None:
-            continue
-        if isinstance(outcome, Vague):
-            anchoring = Anchoring.REFERENCE_DATE if reference_date is not None else Anchoring.UNRESOLVED
-            time = TimeValue(
-                value=outcome.value, granularity=Granularity.VAGUE, anchoring=anchoring, mod=candidate.mod
-            )
-            found.append(Timex(value=outcome.value, time=time, **common))
-            continue
-        if isinstance(outcome, Unresolved):
-            time = TimeValue(
-                value=outcome.value,
-                granularity=outcome.granularity,
-                anchoring=Anchoring.UNRESOLVED,
+            value = plain
+        else:
+            previous = anchor[1] if anchor is not None and anchor_to_previous else None
+            try:
+                outcome = resolve_expression(candidate.expression, candidate.tense, reference_date, previous)
+            except (OverflowError, ValueError):
+                outcome = None
+            if outcome is None:
+                continue
+            if isinstance(outcome, Vague):
+                anchoring = Anchoring.REFERENCE_DATE if reference_date is not None else Anchoring.UNRESOLVED
+                value = outcome.value
+                extra["time"] = _time_value(value, Granularity.VAGUE, anchoring, candidate.mod)
+            elif isinstance(outcome, Unresolved):
+                value = outcome.value
+                extra["time"] = _time_value(value, outcome.granularity, Anchoring.UNRESOLVED, candidate.mod)
+            else:
+                point, anchoring = outcome
+                try:
+                    value = point.value()
+                    span = point.span()
+                except (OverflowError, ValueError):
+                    continue
+                extra["time"] = _time_value(value, point.granularity, anchoring, candidate.mod, span)
+                previous_date = anchoring is Anchoring.PREVIOUS_DATE
+                extra["anchor_index"] = anchor[0] if previous_date and anchor is not None else None
+                if not previous_date:
+                    # "A year earlier ... year-earlier results" both compare with the period under
+                    # discussion, not with each other: shifted dates never become anchors themselves.
+                    anchor = (len(found), point)
+        found.append(
+            Timex(
+                start=candidate.start,
+                end=candidate.end,
+                text=candidate.text,
+                type=candidate.type,
+                value=value,
                 mod=candidate.mod,
+                rule=candidate.rule,
+                **extra,
             )
-            found.append(Timex(value=outcome.value, time=time, **common))
-            continue
-        point, anchoring = outcome
-        try:
-            value = point.value()
-            start, end = point.span()
-        except (OverflowError, ValueError):
-            continue
-        time = TimeValue(
-            value=value,
-            granularity=point.granularity,
-            start=start,
-            end=end,
-            anchoring=anchoring,
-            mod=candidate.mod,
         )
-        anchor_index = anchor[0] if anchoring is Anchoring.PREVIOUS_DATE and anchor is not None else None
-        found.append(Timex(value=value, time=time, anchor_index=anchor_index, **common))
-        if anchoring is not Anchoring.PREVIOUS_DATE:
-            # "A year earlier ... year-earlier results" both compare with the period under
-            # discussion, not with each other: shifted dates never become anchors themselves.
-            anchor = (len(found) - 1, point)
     return tuple(found)
