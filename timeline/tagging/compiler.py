@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 import regex
@@ -89,6 +89,35 @@ def trigger_regex(alternatives: tuple[str, ...]) -> re.Pattern[str]:
     if others:
         body += "|(?i:" + "|".join(others) + ")"
     return re.compile(rf"(?<!\w)(?:{body})")
+
+
+class TriggerScan:
+    """The starts of the matches `trigger.finditer(text)` yields, found faster.
+
+    A pattern opening with a lookbehind makes the regex engine try it at every character; one
+    opening with a consumed non-word character lets it skip from one such character to the
+    next in its fast loop, and tries the words only where one can start (~10% of the tag
+    stage's trigger scan). The text is read with a space in front, the non-word character
+    before a trigger at its very start, and each search resumes on the last character of the
+    previous trigger, which may be the non-word character before the next one (as the
+    lookbehind sees it).
+    """
+
+    def __init__(self, trigger: re.Pattern[str]) -> None:
+        lookbehind = r"(?<!\w)"
+        if not trigger.pattern.startswith(lookbehind):
+            raise ValueError("a trigger regex opens with a word-start lookbehind")
+        self._scan = re.compile(r"\W" + trigger.pattern.removeprefix(lookbehind), trigger.flags)
+
+    def starts(self, text: str) -> Iterator[int]:
+        padded = " " + text
+        search = self._scan.search
+        position = 0
+        while (found := search(padded, position)) is not None:
+            start, position = found.start(), found.end() - 1
+            if position == start:
+                raise ValueError("a trigger alternative matches the empty string")
+            yield start  # the trigger's start in `text`: `padded` is one character longer
 
 
 _LETTERS = re.compile(r"[^\W\d_]+")

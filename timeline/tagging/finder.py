@@ -9,7 +9,7 @@ from functools import cache
 
 from timeline.settings import TaggerSettings
 from timeline.tagging.builders import BUILDERS, Match, build_mod
-from timeline.tagging.compiler import Dispatch, trigger_regex
+from timeline.tagging.compiler import Dispatch, TriggerScan, trigger_regex
 from timeline.tagging.context import TenseReader, sentence_window
 from timeline.tagging.expressions import (
     Absolute,
@@ -33,7 +33,7 @@ class Tagger:
 
     language: Language
     scanners: Dispatch  # the rules, compiled, and which of them to try where
-    triggers: re.Pattern[str]
+    triggers: TriggerScan  # where trigger words start
     numbers: re.Pattern[str]
     tenses: TenseReader
     # Rule parameter `unless_near`: a pattern list whose words in the sentence veto the match
@@ -55,7 +55,7 @@ def tagger(language: str) -> Tagger:
     return Tagger(
         language=data,
         scanners=Dispatch(data.rules, data.patterns),
-        triggers=trigger_regex(data.alternatives["trigger"]),
+        triggers=TriggerScan(trigger_regex(data.alternatives["trigger"])),
         numbers=re.compile(rf"(?i:\d{{1,3}}(?:st|nd|rd|th)?|{data.patterns['number_word']})"),
         tenses=TenseReader.from_patterns(data.patterns),
         vetoes={name: re.compile(rf"(?<!\w)(?i:{data.patterns[name]})(?!\w)") for name in vetoes},
@@ -120,8 +120,7 @@ def _matches(text: str, compiled: Tagger) -> list[tuple[int, re.Match[str]]]:
     tried: set[int] = set()
     lead_words = compiled.language.lead_words
     match_at = compiled.scanners.match
-    for trigger in compiled.triggers.finditer(text):
-        position = trigger.start()
+    for position in compiled.triggers.starts(text):
         if position < cursor:
             continue
         for start in _starts(text, position, lead_words, compiled.numbers):
