@@ -61,17 +61,42 @@ class TenseReader:
             # "Wednesday's ruling" names an event already reported; the clause's verb is another's.
             return Tense.UNKNOWN
         left, right = sentence_window(text, start, end)
+        # The nearest cue decides; on a tie, the first of: future before, future after, past
+        # before, past after. Before the expression the nearest cue is the last one, so that
+        # stretch is read whole; after it, the first one (of the past cues, the first not inside
+        # a future phrase), so reading stops there.
+        nearest: list[tuple[int, Tense]] = []
+        future_before = [cue.span() for cue in self.future.finditer(text, left, start)]
+        if future_before:
+            nearest.append((start - max(b for _, b in future_before), Tense.FUTURE))
+        future_after = self.future.finditer(text, end, right)
+        following = next(future_after, None)
+        if following is not None:
+            nearest.append((following.start() - end, Tense.FUTURE))
+        past_before = [
+            start - cue.end()
+            for cue in self.past.finditer(text, left, start)
+            if not _inside(cue.span(), future_before)
+        ]
+        if past_before:
+            nearest.append((min(past_before), Tense.PAST))
+        # A past form inside a future phrase is not a past cue ("would still be held"); the
+        # future phrases after the expression are read only as far as the past cues need.
+        covering: list[tuple[int, int]] = []
+        for cue in self.past.finditer(text, end, right):
+            while following is not None and following.start() <= cue.start():
+                covering.append(following.span())
+                following = next(future_after, None)
+            if not _inside(cue.span(), covering):
+                nearest.append((cue.start() - end, Tense.PAST))
+                break
         best: tuple[int, Tense] | None = None
-        # A past form inside a future phrase is not a past cue ("would still be held").
-        covered: list[tuple[int, int]] = []
-        for pattern, tense in ((self.future, Tense.FUTURE), (self.past, Tense.PAST)):
-            for lo, hi in ((left, start), (end, right)):
-                for cue in pattern.finditer(text, lo, hi):
-                    if tense is Tense.FUTURE:
-                        covered.append(cue.span())
-                    elif any(a <= cue.start() and cue.end() <= b for a, b in covered):
-                        continue
-                    distance = start - cue.end() if hi == start else cue.start() - end
-                    if best is None or distance < best[0]:
-                        best = (distance, tense)
+        for distance, tense in nearest:
+            if best is None or distance < best[0]:
+                best = (distance, tense)
         return best[1] if best is not None else Tense.UNKNOWN
+
+
+def _inside(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+    start, end = span
+    return any(a <= start and end <= b for a, b in spans)
