@@ -122,6 +122,21 @@ class TriggerScan:
 
 _LETTERS = re.compile(r"[^\W\d_]+")
 _DIGITS = tuple("0123456789")
+# A longer sample of the text at a position, to tell apart the many rules that a first word
+# like "the" or a number opens: the whole number, or two words and what separates them ("the
+# third", "5 years"). A match never ends before a word character, so it covers the first run of
+# word characters whole, and then either ends in the separator (it is a prefix of the sample)
+# or covers the second run too, as far as the sample reaches (the sample is a prefix of it):
+# either way the partial test on the sample keeps its rule.
+_NUMBER = re.compile(r"\d+")
+_TWO_WORDS = re.compile(r"\w+\W{1,2}\w+")
+_TWO_WORDS_CHARS = 32
+_REFINE_ABOVE = 4  # rule subsets this small are tried as they are
+# A partial test costs about as much as seven rule attempts, so a sample gets its own subset
+# only once seen this often: the frequent ones (most positions) soon have theirs, the rare ones
+# never cost a test.
+_REFINE_AFTER = 4
+_MAX_SAMPLES = 1 << 16  # bound on the samples counted and on the subsets kept
 
 
 class Dispatch:
@@ -129,8 +144,10 @@ class Dispatch:
 
     Trying every rule at a position is the tagger's main cost; the first word there rules most of
     them out. Which rules survive is decided once per distinct first word, by partial matching
-    (could a match of the rule start with this word?). Rules are compiled one by one, so the
-    result is exactly that of one alternation of all rules, without compiling rule subsets.
+    (could a match of the rule start with this word?). Words that open many rules ("the", a
+    number) are told apart further by a longer sample of the text, once that sample has recurred.
+    Rules are compiled one by one, so the result is exactly that of one alternation of all
+    rules, without compiling rule subsets.
     """
 
     def __init__(self, rules: tuple[Rule, ...], patterns: Mapping[str, str]) -> None:
@@ -148,6 +165,8 @@ class Dispatch:
             self._prefix_tests.append(regex.compile(rf"(?i:{rule_regex(rule, patterns, context=False)})"))
         self._all = tuple(range(len(rules)))
         self._by_key: dict[str, tuple[int, ...]] = {}
+        self._by_sample: dict[str, tuple[int, ...]] = {}
+        self._sightings: dict[str, int] = {}
         # First characters each rule can start with: a cheap filter before the partial matches.
         self._by_first: dict[str, tuple[int, ...]] = {
             char: tuple(i for i in self._all if self._could_start(i, (char,)))
@@ -173,7 +192,29 @@ class Dispatch:
             first = self._by_first.get(key[0], self._all)
             subset = tuple(i for i in first if self._could_start(i, samples))
             self._by_key[key] = subset
-        return subset
+        if len(subset) <= _REFINE_ABOVE:
+            return subset
+        longer = (
+            _NUMBER.match(text, start)
+            if key == "#"
+            else _TWO_WORDS.match(text, start, start + _TWO_WORDS_CHARS)
+        )
+        if longer is None:
+            return subset
+        sample = longer.group()
+        refined = self._by_sample.get(sample)
+        if refined is not None:
+            return refined
+        seen = self._sightings.get(sample, 0) + 1
+        if seen < _REFINE_AFTER or len(self._by_sample) >= _MAX_SAMPLES:
+            if len(self._sightings) >= _MAX_SAMPLES:
+                self._sightings.clear()
+            self._sightings[sample] = seen
+            return subset
+        self._sightings.pop(sample, None)
+        refined = tuple(i for i in subset if self._could_start(i, (sample,)))
+        self._by_sample[sample] = refined
+        return refined
 
     def match(self, text: str, start: int) -> tuple[int, re.Match[str]] | None:
         """The first rule (in file order) matching at `start`, with its match."""
