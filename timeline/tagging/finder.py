@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cache
 
+from timeline.models import Mod
 from timeline.settings import TaggerSettings
 from timeline.tagging.builders import BUILDERS, Match, build_mod
 from timeline.tagging.compiler import Dispatch, TriggerScan, trigger_regex
@@ -25,6 +26,11 @@ from timeline.tagging.resources import Language, load_language
 
 # How far back from a trigger word an expression may start ("at least the past several years").
 _LOOKBACK_CHARS = 64
+# A match as its builder sees it: the rule's index, the matched text, the groups that took part.
+_BuiltKey = tuple[int, str, tuple[tuple[str, str], ...]]
+# The expression (None: the rule's words are no date after all), its mod, whether it needs the tense.
+_Built = tuple[Expression | None, Mod | None, bool]
+_MAX_BUILT = 1 << 14
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +48,9 @@ class Tagger:
     range_gap: re.Pattern[str]  # what separates the two ends of a range
     day_tail: re.Pattern[str]  # the day ending a range of days after a month and day ("March 3-5")
     year_tail: re.Pattern[str]  # the year ending a range of years ("1994-97")
+    # What the builders made of a match, per settings: the same few matches recur ("Friday",
+    # "last year", "1990"), and a builder's result depends on nothing else (bounded below).
+    built: dict[TaggerSettings, dict[_BuiltKey, _Built]] = field(default_factory=dict)
 
 
 @cache
@@ -214,19 +223,33 @@ def tag(text: str, settings: TaggerSettings | None = None) -> tuple[Candidate, .
     compiled = tagger(settings.language)
     found: list[Candidate] = []
     rules = compiled.scanners.rules
+    built = compiled.built.setdefault(settings, {})
+    if len(built) > _MAX_BUILT:
+        built.clear()
     for index, match in _matches(text, compiled):
         rule = rules[index]
-        fields = {name: value for name, value in match.groupdict().items() if value is not None}
-        start, end = match.span("timex" if "timex" in fields else 0)
+        groups = match.groupdict()
+        fields = tuple(item for item in groups.items() if item[1] is not None)
+        start, end = match.span(0 if groups.get("timex") is None else "timex")
         veto = rule.params.get("unless_near")
         if veto is not None and compiled.vetoes[str(veto)].search(text, *sentence_window(text, start, end)):
             continue
         surface = text[start:end]
-        view = Match(surface, fields, rule.params, compiled.language.tables, settings)
-        expression = BUILDERS[rule.build](view)
+        key = (index, surface, fields)
+        made = built.get(key)
+        if made is None:
+            view = Match(surface, dict(fields), rule.params, compiled.language.tables, settings)
+            expression = BUILDERS[rule.build](view)
+            made = (
+                (expression, build_mod(view), _needs_tense(expression))
+                if expression is not None
+                else (None, None, False)
+            )
+            built[key] = made
+        expression, mod, needs_tense = made
         if expression is None:
             continue
-        tense = compiled.tenses.tense(text, start, end) if _needs_tense(expression) else Tense.UNKNOWN
+        tense = compiled.tenses.tense(text, start, end) if needs_tense else Tense.UNKNOWN
         found.append(
             Candidate(
                 start=start,
@@ -235,7 +258,7 @@ def tag(text: str, settings: TaggerSettings | None = None) -> tuple[Candidate, .
                 rule=rule.name,
                 type=rule.type,
                 expression=expression,
-                mod=build_mod(view),
+                mod=mod,
                 tense=tense,
             )
         )
