@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+from functools import lru_cache
 
 from timeline.models import Granularity
 
@@ -43,8 +44,10 @@ def season_span(year: int, season: str) -> tuple[dt.date, dt.date]:
     return start, add_months(start, 3) - dt.timedelta(days=1)
 
 
+@lru_cache(maxsize=4096)
 def span(granularity: Granularity, day: dt.date) -> tuple[dt.date, dt.date]:
-    """The first and last day of the `granularity` period containing `day`."""
+    """The first and last day of the `granularity` period containing `day` (kept: choosing among
+    a date's occurrences asks for the same few spans again and again)."""
     if granularity is Granularity.MILLENNIUM:
         first = day.year // 1000 * 1000
         return dt.date(max(first, 1), 1, 1), dt.date(first + 999, 12, 31)
