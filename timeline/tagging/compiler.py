@@ -96,17 +96,16 @@ class TriggerScan:
 
     A pattern opening with a lookbehind makes the regex engine try it at every character; one
     opening with a consumed non-word character lets it skip from one such character to the
-    next in its fast loop, and tries the words only where one can start (~10% of the tag
-    stage's trigger scan). The text is read with a space in front, the non-word character
-    before a trigger at its very start, and each search resumes on the last character of the
-    previous trigger, which may be the non-word character before the next one (as the
-    lookbehind sees it).
+    next in its fast loop and try the words only where one can start (the scan takes ~10% less
+    time). The text is read with a space in front, the non-word character before a trigger at
+    its very start, and each search resumes on the last character of the previous trigger,
+    which may be the non-word character before the next one (as the lookbehind sees it).
     """
 
     def __init__(self, trigger: re.Pattern[str]) -> None:
         lookbehind = r"(?<!\w)"
         if not trigger.pattern.startswith(lookbehind):
-            raise ValueError("a trigger regex opens with a word-start lookbehind")
+            raise ValueError("a trigger regex must open with the word-start lookbehind")
         self._scan = re.compile(r"\W" + trigger.pattern.removeprefix(lookbehind), trigger.flags)
 
     def starts(self, text: str) -> Iterator[int]:
