@@ -100,11 +100,7 @@ def span_tokens(
 ) -> frozenset[int]:
     """Indices of the tokens overlapped by those of the sorted `spans` that begin in [start, end)
     (the time expressions of one sentence); `ends` are the tokens' end offsets."""
-    first, last = bisect_left(spans, (start, 0)), bisect_left(spans, (end, 0))
-    covered: list[int] = []
-    for a, b in spans[first:last]:
-        covered.extend(_covering(tokens, ends, a, b))
-    return frozenset(covered)
+    return _marked_tokens(tokens, ends, spans, frozenset(), start, end)[0]
 
 
 def _marked_tokens(
