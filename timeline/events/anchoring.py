@@ -18,6 +18,7 @@ from timeline.events.tokens import (
     WORD_CACHE,
     Kind,
     Token,
+    event_nouns,
     guessed_readings,
 )
 
@@ -57,11 +58,6 @@ class Anchor(NamedTuple):
     conjuncts: tuple[int, ...]
     confidence: float
     mode: str  # left | right | modifier | fallback | none
-
-
-@cache
-def _event_nouns() -> frozenset[str]:
-    return word_set("event_nouns.txt")
 
 
 @cache
@@ -199,7 +195,7 @@ def _cost(tokens: tuple[Token, ...], kinds: tuple[Kind, ...], i: int, start: int
     cost = sum(map(_distance_cost, [token.text for token in tokens[lo:hi]]))
     if kinds[i] is EVENT_NOUN:
         cost += NOUN_COST
-        if tokens[i].lower.endswith("ing") and tokens[i].lower not in _event_nouns():
+        if tokens[i].lower.endswith("ing") and tokens[i].lower not in event_nouns():
             cost += GERUND_COST  # "in over-the-counter trading yesterday": the verb is the news
         between = range(min(i, end) + 1, max(i, start))
         if any(t.lower in TEMPORAL_PREPOSITIONS for t in tokens[max(0, i - 3) : i]) and not any(

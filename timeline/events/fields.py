@@ -18,6 +18,7 @@ from timeline.events.lexicon import (
     determiners,
     multiword,
     place_prepositions,
+    prepositions,
     word_set,
 )
 from timeline.events.tokens import AUX, PREDICATE_KINDS, VERB, Kind, Token
@@ -141,7 +142,7 @@ def _skip_date(tokens: tuple[Token, ...], j: int, dates: frozenset[int]) -> int:
         return j
     while j >= 0 and j in dates:
         j -= 1
-    if j >= 0 and tokens[j].lower in word_set("prepositions.txt"):
+    if j >= 0 and tokens[j].lower in prepositions():
         j -= 1  # "The Senate on Thursday approved": the date's preposition goes with it
     return j
 
@@ -204,7 +205,7 @@ def _first_noun_phrase(
 ) -> list[int]:
     indices: list[int] = []
     begin = 0
-    if tokens and tokens[0].lower in word_set("prepositions.txt"):
+    if tokens and tokens[0].lower in prepositions():
         # "In an interview, the chairman said he ...": the subject follows the opening phrase
         begin = next((k + 1 for k, t in enumerate(tokens[:MAX_COMMA_PHRASE_WORDS]) if t.text == ","), 0)
     for i in range(begin, len(tokens)):
@@ -225,7 +226,6 @@ EDGE_WORDS = frozenset({"the", "a", "an", "and", "or", "but", "so", "then", "als
 def _trim_phrase(tokens: tuple[Token, ...], kinds: tuple[Kind, ...], indices: list[int]) -> list[int]:
     """A noun phrase: after any verb that precedes it ("..., said it"), without a leading
     preposition or article, without its post-modifying clause, bounded in length."""
-    prepositions = word_set("prepositions.txt")
     # "..., said it can be tested": a verb opening a new clause ends what came before; a
     # participle modifying a noun does not ("people seeking better lives", "a group led by").
     last_verb = max(
@@ -238,7 +238,7 @@ def _trim_phrase(tokens: tuple[Token, ...], kinds: tuple[Kind, ...], indices: li
                 tokens[indices[n + 1]].lower in PRONOUNS
                 or tokens[indices[n + 1]].lower in determiners()
                 or (  # "it said two new flights would leave" (but "said in a statement")
-                    is_saying(tokens[i]) and tokens[indices[n + 1]].lower not in prepositions
+                    is_saying(tokens[i]) and tokens[indices[n + 1]].lower not in prepositions()
                 )
             )
         ),
@@ -246,7 +246,7 @@ def _trim_phrase(tokens: tuple[Token, ...], kinds: tuple[Kind, ...], indices: li
     )
     if last_verb >= 0:
         indices = indices[last_verb + 1 :]
-    while indices and (tokens[indices[0]].lower in EDGE_WORDS or tokens[indices[0]].lower in prepositions):
+    while indices and (tokens[indices[0]].lower in EDGE_WORDS or tokens[indices[0]].lower in prepositions()):
         indices = indices[1:]
     for n, i in enumerate(indices):
         if n > 0 and (kinds[i] in PREDICATE_KINDS or tokens[i].lower in RELATIVES):
@@ -260,7 +260,7 @@ def _trim_phrase(tokens: tuple[Token, ...], kinds: tuple[Kind, ...], indices: li
         # too long: cut before its last prepositional phrase that fits ("herbicide use in some
         # areas of the U.S." -> "herbicide use in some areas"), never in the middle of one
         indices = indices[:MAX_SUBJECT_WORDS]
-        cuts = [n for n in range(1, len(indices)) if tokens[indices[n]].lower in prepositions]
+        cuts = [n for n in range(1, len(indices)) if tokens[indices[n]].lower in prepositions()]
         if cuts:
             indices = indices[: cuts[-1]]
     return indices
@@ -288,7 +288,7 @@ def noun_head(tokens: tuple[Token, ...], noun: int, dates: frozenset[int]) -> li
         prev = tokens[first - 1]
         if first - 1 in dates or not prev.text[:1].isalpha() or prev.lower in determiners():
             break
-        if prev.lower in word_set("prepositions.txt") or is_soft_boundary(prev):
+        if prev.lower in prepositions() or is_soft_boundary(prev):
             break
         first -= 1
     return list(range(first, noun + 1))
@@ -301,14 +301,13 @@ def complement(
     prepositional phrases ("by forces loyal to ... Haftar"); a leading date is skipped."""
     out: list[int] = []
     i = after
-    prepositions = word_set("prepositions.txt")
     subordinators = word_set("subordinators.txt")
     size = len(tokens)
     while i < size and len(out) < MAX_OBJECT_WORDS:
         token = tokens[i]
         word = token.lower
         if i in dates:
-            if any(tokens[k].lower not in prepositions for k in out):
+            if any(tokens[k].lower not in prepositions() for k in out):
                 break
             # "election in 2014 was marred": the date and its preposition drop out; a verb's
             # particle stays ("called off on Monday")
@@ -339,8 +338,8 @@ def _trim_tail(tokens: tuple[Token, ...], kinds: tuple[Kind, ...], out: list[int
     while out:
         last = tokens[out[-1]]
         if (
-            (last.lower in word_set("prepositions.txt") and not _particle(tokens, kinds, out))
-            or last.lower in word_set("determiners.txt")
+            (last.lower in prepositions() and not _particle(tokens, kinds, out))
+            or last.lower in determiners()
             or last.lower in ("and", "or", "but", "to")
             or (not last.info.word and last.text not in ("%", ")"))
             or (kinds[out[-1]] is VERB and len(out) > 1)
@@ -386,9 +385,7 @@ def places(tokens: tuple[Token, ...], lo: int, hi: int, dates: frozenset[int]) -
             and modifiers < 4
             and tokens[j].text[:1].islower()
             and tokens[j].lower not in determiners()
-            and (
-                tokens[j].lower not in word_set("prepositions.txt") or (tokens[j].lower == "of" and modifiers)
-            )
+            and (tokens[j].lower not in prepositions() or (tokens[j].lower == "of" and modifiers))
         ):
             j += 1  # "in war-torn Libya", "in the eastern city of Tobruk", but not "in workshops with Apple"
             modifiers += 1

@@ -107,7 +107,8 @@ def _lower(word: str) -> str:
 
 
 @cache
-def _event_nouns() -> frozenset[str]:
+def event_nouns() -> frozenset[str]:
+    """The listed event nouns ("attack", "talks"); _event_noun adds the deverbal suffixes."""
     return word_set("event_nouns.txt")
 
 
@@ -351,11 +352,11 @@ EVENT_SUFFIXES = ("tion", "sion", "ment")
 
 
 def _event_noun(word: str) -> bool:
-    if word in _event_nouns():
+    if word in event_nouns():
         return True
     if word.endswith("s") and len(word) > 3:
         singular = word[:-2] if word.endswith(("ches", "shes", "sses", "xes")) else word[:-1]
-        if singular in _event_nouns() or _event_noun(singular):
+        if singular in event_nouns() or _event_noun(singular):
             return True  # "incidents", "attacks", "bombings", "elections"
     return len(word) >= 7 and word.endswith(EVENT_SUFFIXES) and word not in _nonevent_nouns()
 
@@ -515,8 +516,8 @@ def verb_lemma(token: Token) -> str:
 @lru_cache(maxsize=WORD_CACHE)
 def lemma_of(word: str) -> str:
     """The lemma of a word out of context (verbs lemmatized, other words lowercased)."""
-    lower = word.lower().replace("\u2019", "'")
-    return verb_lemma(Token(word, 0, len(word), lower, word_info(word)))
+    info = word_info(word)
+    return verb_lemma(Token(word, 0, len(word), info.lower, info))
 
 
 @lru_cache(maxsize=WORD_CACHE)
