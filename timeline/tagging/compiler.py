@@ -71,10 +71,11 @@ def _trie(words: list[str]) -> str:
     return emit(tree)
 
 
-def trigger_regex(alternatives: tuple[str, ...]) -> re.Pattern[str]:
-    """One regex finding trigger words: literal words as a case-sensitive trie of their lower,
-    capitalized, title and upper case forms (whole words), the few regex alternatives as they are.
-    Case-sensitive literals keep the regex engine on its fast path."""
+def trigger_pattern(alternatives: tuple[str, ...]) -> str:
+    """The pattern of a trigger word (what follows a word start): literal words as a
+    case-sensitive trie of their lower, capitalized, title and upper case forms (whole words),
+    the few regex alternatives as they are. Case-sensitive literals keep the regex engine on its
+    fast path."""
     words: set[str] = set()
     others: list[str] = []
     for alternative in alternatives:
@@ -88,11 +89,12 @@ def trigger_regex(alternatives: tuple[str, ...]) -> re.Pattern[str]:
     body = f"(?:{_trie(sorted(words))})(?!\\w)"
     if others:
         body += "|(?i:" + "|".join(others) + ")"
-    return re.compile(rf"(?<!\w)(?:{body})")
+    return f"(?:{body})"
 
 
 class TriggerScan:
-    """The starts of the matches `trigger.finditer(text)` yields, found faster.
+    """Where trigger words start: the starts of the pattern's matches behind a word-start
+    lookbehind, as `finditer` would yield them, found faster.
 
     A pattern opening with a lookbehind makes the regex engine try it at every character; one
     opening with a consumed non-word character lets it skip from one such character to the
@@ -102,11 +104,8 @@ class TriggerScan:
     which may be the non-word character before the next one (as the lookbehind sees it).
     """
 
-    def __init__(self, trigger: re.Pattern[str]) -> None:
-        lookbehind = r"(?<!\w)"
-        if not trigger.pattern.startswith(lookbehind):
-            raise ValueError("a trigger regex must open with the word-start lookbehind")
-        self._scan = re.compile(r"\W" + trigger.pattern.removeprefix(lookbehind), trigger.flags)
+    def __init__(self, pattern: str) -> None:
+        self._scan = re.compile(rf"\W{pattern}")
 
     def starts(self, text: str) -> Iterator[int]:
         padded = " " + text

@@ -10,7 +10,7 @@ from functools import cache
 from timeline.models import Mod
 from timeline.settings import TaggerSettings
 from timeline.tagging.builders import BUILDERS, Match, build_mod
-from timeline.tagging.compiler import Dispatch, TriggerScan, trigger_regex
+from timeline.tagging.compiler import Dispatch, TriggerScan, trigger_pattern
 from timeline.tagging.context import TenseReader, sentence_window
 from timeline.tagging.expressions import (
     Absolute,
@@ -64,7 +64,7 @@ def tagger(language: str) -> Tagger:
     return Tagger(
         language=data,
         scanners=Dispatch(data.rules, data.patterns),
-        triggers=TriggerScan(trigger_regex(data.alternatives["trigger"])),
+        triggers=TriggerScan(trigger_pattern(data.alternatives["trigger"])),
         numbers=re.compile(rf"(?i:\d{{1,3}}(?:st|nd|rd|th)?|{data.patterns['number_word']})"),
         tenses=TenseReader.from_patterns(data.patterns),
         vetoes={name: re.compile(rf"(?<!\w)(?i:{data.patterns[name]})(?!\w)") for name in vetoes},
