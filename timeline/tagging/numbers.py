@@ -7,8 +7,6 @@ from collections.abc import Mapping
 from functools import lru_cache
 from typing import Any
 
-import dateparser
-
 # dateparser only validates and normalizes dates whose day, month and year the text states
 # (REQUIRE_PARTS), so this fixed base is never used to fill a part in; tagging stays
 # independent of the reference date, which only the resolver sees.
@@ -57,6 +55,10 @@ def spelled_year(surface: str, numbers: Mapping[str, Any], centuries: Mapping[st
 @lru_cache(maxsize=4096)
 def full_date(surface: str, day_first: bool, language: str = "en") -> dt.date | None:
     """A date whose day, month and year are all in `surface`; None when it is not a real date."""
+    # Imported here: dateparser takes about a fifth of a second to import, and only texts with a
+    # full date ("Oct. 22, 2014") need it.
+    import dateparser
+
     parsed = dateparser.parse(
         surface,
         languages=[language],
