@@ -9,7 +9,7 @@ from typing import Any
 
 from timeline.assemble import assemble
 from timeline.models import Document, DocumentInfo, Event, Timeline
-from timeline.parallel import Result, batches, run_batch
+from timeline.parallel import DocumentStage, T, batches, run_batch
 from timeline.pipeline import document_events, timeline_of
 from timeline.settings import TaggerSettings
 
@@ -97,11 +97,13 @@ def connect(address: str) -> Iterator[Any]:
 
 def map_on_client(
     client: Any,
+    stage: DocumentStage[T],
     documents: Iterable[Document],
     settings: TaggerSettings | None = None,
     batch_size: int = BATCH_SIZE,
-) -> Iterator[Result]:
-    """Yield (document, its events) in input order, computed by the client's workers.
+) -> Iterator[tuple[Document, T]]:
+    """Yield (document, what `stage` made of it) in input order, computed by the client's
+    workers (`stage` is e.g. `pipeline.document_events`).
 
     Input is read lazily, a bounded number of batches ahead of the results, so an archive of any
     size streams through the client in constant memory; stopping early cancels the work in flight.
@@ -115,7 +117,7 @@ def map_on_client(
             while len(pending) < window and (batch := next(chunks, None)):
                 # pure=False: hashing every document to name its task would cost the client
                 # more than the task itself; results are keyed by position, not by name.
-                task = client.submit(run_batch, document_events, batch, settings, pure=False)
+                task = client.submit(run_batch, stage, batch, settings, pure=False)
                 pending.append((batch, task))
             if not pending:
                 return
@@ -127,11 +129,14 @@ def map_on_client(
 
 
 def map_on_cluster(
-    documents: Iterable[Document], address: str, settings: TaggerSettings | None = None
-) -> Iterator[Result]:
+    stage: DocumentStage[T],
+    documents: Iterable[Document],
+    address: str,
+    settings: TaggerSettings | None = None,
+) -> Iterator[tuple[Document, T]]:
     """`map_on_client` on the scheduler at `address` (e.g. tcp://10.0.0.5:8786)."""
     with connect(address) as client:
-        yield from map_on_client(client, documents, settings)
+        yield from map_on_client(client, stage, documents, settings)
 
 
 def timeline_on_cluster(
@@ -142,4 +147,4 @@ def timeline_on_cluster(
 ) -> Timeline:
     """One timeline of all documents, computed on the scheduler at `address`: the same timeline
     as the single-process run."""
-    return timeline_of(map_on_cluster(documents, address, settings), on_document)
+    return timeline_of(map_on_cluster(document_events, documents, address, settings), on_document)

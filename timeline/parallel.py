@@ -12,8 +12,9 @@ from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from itertools import chain, islice
 from multiprocessing.pool import AsyncResult
+from typing import TypeVar
 
-from timeline.models import Document, DocumentInfo, Event, ReferenceSource
+from timeline.models import Document, DocumentInfo, ReferenceSource
 from timeline.settings import TaggerSettings
 
 # Documents per task: large enough to amortize pickling, small enough to balance the cores.
@@ -21,8 +22,9 @@ BATCH_SIZE = 16
 # Batches in flight per worker: keeps every core busy while bounding memory on huge corpora.
 WINDOW_PER_WORKER = 4
 
-Result = tuple[Document, tuple[Event, ...]]
-DocumentStage = Callable[[Document, TaggerSettings | None], tuple[Event, ...]]
+# What a stage makes of one document: its events, or (corpus mode) their JSON lines.
+T = TypeVar("T")
+DocumentStage = Callable[[Document, TaggerSettings | None], T]
 
 
 def default_jobs() -> int:
@@ -38,9 +40,7 @@ def _ignore_interrupts() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def run_batch(
-    stage: DocumentStage, batch: list[Document], settings: TaggerSettings | None
-) -> list[tuple[Event, ...]]:
+def run_batch(stage: DocumentStage[T], batch: list[Document], settings: TaggerSettings | None) -> list[T]:
     """The stage over one batch of documents: the unit of work a worker process (or a Dask
     worker) runs."""
     return [stage(document, settings) for document in batch]
@@ -55,7 +55,7 @@ WARM_UP_TEXT = (
 )
 
 
-def warm_up(stage: DocumentStage, settings: TaggerSettings | None, language: str = "en") -> None:
+def warm_up(stage: DocumentStage[T], settings: TaggerSettings | None, language: str = "en") -> None:
     """Run the stage once on a short text, so that what it loads lazily is loaded here: workers
     forked afterwards inherit it instead of each loading it again (about 0.8 s apiece)."""
     info = DocumentInfo(
@@ -74,12 +74,13 @@ def batches(documents: Iterable[Document], size: int) -> Iterator[list[Document]
 
 
 def map_documents(
-    stage: DocumentStage,
+    stage: DocumentStage[T],
     documents: Iterable[Document],
     settings: TaggerSettings | None = None,
     jobs: int = 1,
-) -> Iterator[Result]:
-    """Yield (document, its events) in input order; identical results whatever `jobs` is.
+) -> Iterator[tuple[Document, T]]:
+    """Yield (document, what the stage made of it) in input order; identical results whatever
+    `jobs` is.
 
     Input is consumed lazily, a bounded number of batches ahead, so a corpus of any size
     streams through in constant memory.
@@ -89,7 +90,7 @@ def map_documents(
             yield document, stage(document, settings)
         return
     window = jobs * WINDOW_PER_WORKER
-    pending: deque[tuple[list[Document], AsyncResult[list[tuple[Event, ...]]]]] = deque()
+    pending: deque[tuple[list[Document], AsyncResult[list[T]]]] = deque()
     chunks = batches(documents, BATCH_SIZE)
     first = next(chunks, None)
     if first is None:
@@ -113,8 +114,6 @@ def map_documents(
             yield from _drain_one(pending)
 
 
-def _drain_one(
-    pending: deque[tuple[list[Document], AsyncResult[list[tuple[Event, ...]]]]],
-) -> Iterator[Result]:
+def _drain_one(pending: deque[tuple[list[Document], AsyncResult[list[T]]]]) -> Iterator[tuple[Document, T]]:
     batch, result = pending.popleft()
     yield from zip(batch, result.get(), strict=True)

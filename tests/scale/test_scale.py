@@ -187,7 +187,7 @@ def test_map_on_client_keeps_input_order_and_a_bounded_window(scheduler_address:
             yield document
 
     with Client(scheduler_address, set_as_default=False) as client:
-        results = map_on_client(client, counted(), batch_size=2)
+        results = map_on_client(client, document_events, counted(), batch_size=2)
         first = next(results)
         # Two single-threaded workers, 4 batches each, 2 documents a batch: 16 read ahead at most.
         assert len(taken) <= 16 < len(documents)

@@ -123,7 +123,7 @@ def extract(
     Example: timeline extract seeds/ -o exports/
     """
     from timeline import exporters
-    from timeline.corpus import stream_events
+    from timeline.corpus import stream_lines
     from timeline.output import plan_outputs
     from timeline.parallel import default_jobs
     from timeline.pipeline import build_timeline
@@ -144,7 +144,7 @@ def extract(
         documents = iter_documents(inputs, ctx)
         with progress(_input_bytes(inputs), show_progress) as tracker:
             seen = _Seen(tracker)
-            count = write_stream(stream_events(documents, settings, workers, seen, dask), target)
+            count = write_stream(stream_lines(documents, settings, workers, seen, dask), target)
         _report(ctx, seen.undated, count)
         return
     if STREAMING_FORMAT in (chosen or []):

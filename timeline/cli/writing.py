@@ -7,15 +7,12 @@ import os
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO
+from typing import BinaryIO
 
 import typer
 
 from timeline.errors import OutputError
 from timeline.output import atomic_file, atomic_write
-
-if TYPE_CHECKING:
-    from timeline.models import Event
 
 
 @contextlib.contextmanager
@@ -53,21 +50,20 @@ def write_output(path: Path | None, data: bytes) -> None:
     typer.echo(f"wrote {path}", err=True)
 
 
-def write_stream(events: Iterable[Event], path: Path | None) -> int:
-    """Write one JSON event per line as they come; a file appears only once it is complete."""
-    from timeline.exporters.jsonl_exporter import event_line  # lazy: keep --help fast
-
+def write_stream(lines: Iterable[bytes], path: Path | None) -> int:
+    """Write lines (one JSON event each) as they come and count them; a file appears only once
+    it is complete."""
     if path is None:
         count = 0
         with _stdout() as out:
-            for event in events:
-                _write_all(out, event_line(event))
+            for line in lines:
+                _write_all(out, line)
                 count += 1
         return count
     count = 0
     with atomic_file(path) as handle:
-        for event in events:
-            handle.write(event_line(event))
+        for line in lines:
+            handle.write(line)
             count += 1
     typer.echo(f"wrote {path}", err=True)
     return count
