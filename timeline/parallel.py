@@ -95,6 +95,13 @@ def map_documents(
     first = next(chunks, None)
     if first is None:
         return
+    second = next(chunks, None)
+    if second is None:
+        # One batch would go to one worker: a pool would only add its start-up (a one-article
+        # extract took 0.2 s longer on two cores than with --jobs 1).
+        for document in first:
+            yield document, stage(document, settings)
+        return
     forking = multiprocessing.get_start_method() == "fork"
     if forking:
         warm_up(stage, settings, first[0].info.language)
@@ -106,7 +113,7 @@ def map_documents(
     with multiprocessing.Pool(jobs, initializer=_ignore_interrupts) as pool:
         if forking:
             gc.unfreeze()  # the workers are forked: the parent collects as before
-        for batch in chain([first], chunks):
+        for batch in chain([first, second], chunks):
             pending.append((batch, pool.apply_async(run_batch, (stage, batch, settings))))
             if len(pending) >= window:
                 yield from _drain_one(pending)

@@ -16,7 +16,7 @@ from typer.testing import CliRunner
 import timeline.parallel
 from timeline.cli.app import app
 from timeline.models import Document, DocumentInfo, Event, Timeline
-from timeline.pipeline import build_timeline, text_document
+from timeline.pipeline import build_timeline, document_events, text_document
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "seeds" / "voa-2017-02-10-italy-russia-libya.txt"
@@ -176,7 +176,6 @@ def test_map_on_client_keeps_input_order_and_a_bounded_window(scheduler_address:
     from distributed import Client
 
     from timeline.distributed import map_on_client
-    from timeline.pipeline import document_events
 
     documents = _documents() * 3
     taken: list[int] = []
@@ -315,3 +314,17 @@ def test_the_parent_warms_up_once_before_forking_and_a_failing_warm_up_changes_n
     assert all(found == () for _, found in results)
     assert warmed == ["en"]
     assert list(timeline.parallel.map_documents(_fails_on_warm_up, [], None, jobs=2)) == []
+
+
+def test_a_single_batch_runs_in_process_without_a_pool(monkeypatch: pytest.MonkeyPatch) -> None:
+    # One batch would go to one worker anyway: starting a pool for it only costs start-up time.
+    def no_pool(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a pool was started for a single batch")
+
+    documents = _documents()[:3]
+    serial = list(timeline.parallel.map_documents(document_events, documents, None, jobs=1))
+    monkeypatch.setattr(timeline.parallel.multiprocessing, "Pool", no_pool)
+    assert list(timeline.parallel.map_documents(document_events, documents, None, jobs=2)) == serial
+    monkeypatch.setattr(timeline.parallel, "BATCH_SIZE", 2)
+    with pytest.raises(AssertionError, match="pool was started"):
+        list(timeline.parallel.map_documents(document_events, documents, None, jobs=2))
