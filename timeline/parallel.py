@@ -97,8 +97,8 @@ def map_documents(
         return
     second = next(chunks, None)
     if second is None:
-        # One batch would go to one worker: a pool would only add its start-up (a one-article
-        # extract took 0.2 s longer on two cores than with --jobs 1).
+        # One batch would go to one worker: a pool would only add its start-up (fork, warm-up,
+        # pickling) to, say, a one-article extract.
         for document in first:
             yield document, stage(document, settings)
         return
