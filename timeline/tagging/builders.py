@@ -150,9 +150,8 @@ def _absolute(m: Match) -> Expression | None:
 def _year_range(m: Match) -> Expression | None:
     """The first year of "1994-97" or "1994-1997" (the finder adds the second); nothing when
     what follows the dash is no later year ("2014-10" is a month)."""
-    start, digits = int(m.fields["year"]), m.fields["year_end"]
-    end = int(digits) if len(digits) == 4 else start // 100 * 100 + int(digits)
-    return Absolute(start) if start < end < start + 100 else None
+    start = int(m.fields["year"])
+    return Absolute(start) if numbers.range_end_year(start, m.fields["year_end"]) is not None else None
 
 
 def _holiday(m: Match) -> Expression | None:

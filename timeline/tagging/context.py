@@ -90,10 +90,8 @@ class TenseReader:
             if not _inside(cue.span(), covering):
                 nearest.append((cue.start() - end, Tense.PAST))
                 break
-        best: tuple[int, Tense] | None = None
-        for distance, tense in nearest:
-            if best is None or distance < best[0]:
-                best = (distance, tense)
+        # min keeps the first of equal distances: the tie order above.
+        best = min(nearest, key=lambda cue: cue[0], default=None)
         return best[1] if best is not None else Tense.UNKNOWN
 
 

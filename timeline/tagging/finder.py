@@ -22,6 +22,7 @@ from timeline.tagging.expressions import (
     Tense,
     Weekday,
 )
+from timeline.tagging.numbers import range_end_year
 from timeline.tagging.resources import Language, load_language
 
 # How far back from a trigger word an expression may start ("at least the past several years").
@@ -192,9 +193,8 @@ def _range_tail(text: str, first: Candidate, following: int, compiled: Tagger) -
         found = compiled.year_tail.match(text, first.end)
         if found is None or found.end() > following:
             return None
-        digits = found.group("year")
-        year = int(digits) if len(digits) == 4 else e.year // 100 * 100 + int(digits)
-        if not e.year < year < e.year + 100:
+        year = range_end_year(e.year, found.group("year"))
+        if year is None:
             return None
         expression = Absolute(year)
         start, end = found.span("year")

@@ -41,6 +41,13 @@ def year(surface: str) -> int:
     return value
 
 
+def range_end_year(start: int, digits: str) -> int | None:
+    """The year ending a range of years from `start`: "1994-97" and "1994-1997" end in 1997;
+    None when the digits name no later year within the century ("2014-10" is a month)."""
+    end = int(digits) if len(digits) == 4 else start // 100 * 100 + int(digits)
+    return end if start < end < start + 100 else None
+
+
 def spelled_year(surface: str, numbers: Mapping[str, Any], centuries: Mapping[str, Any]) -> int | None:
     """ "nineteen ninety-six" -> 1996, "eighteen hundred" -> 1800."""
     century, _, rest = key(surface).replace("-", " ").partition(" ")
