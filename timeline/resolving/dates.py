@@ -143,6 +143,12 @@ def _relative(e: Relative, reference: dt.date | None, anchor: Point | None, tens
     return Point(granularity, day, e.clock, weekend), Anchoring.REFERENCE_DATE
 
 
+def _last_reported(granularity: Granularity, reference: dt.date) -> dt.date:
+    """The first day of the period last reported by `reference`: the one before the reference
+    date's own (the quarter a January report is about is the fourth of the year before)."""
+    return calendar.shift(calendar.span(granularity, reference)[0], granularity, -1)
+
+
 def _period(
     e: Period, reference: dt.date | None, anchor: Point | None = None, tense: Tense = Tense.UNKNOWN
 ) -> Outcome:
@@ -155,24 +161,25 @@ def _period(
         if anchor is not None and anchor.granularity is granularity:
             return Point(granularity, dt.date(e.year, anchor.day.month, 1)), Anchoring.PREVIOUS_DATE
         if reference is not None:
-            reported = calendar.shift(calendar.span(granularity, reference)[0], granularity, -1)
+            reported = _last_reported(granularity, reference)
             return Point(granularity, dt.date(e.year, reported.month, 1)), Anchoring.REFERENCE_DATE
         return Point(Granularity.YEAR, dt.date(e.year, 1, 1)), Anchoring.EXPLICIT
     months = 3 if e.unit is Unit.QUARTER else 6
     letter = "Q" if e.unit is Unit.QUARTER else "H"
     if e.index is not None:
         index = int(e.index)
+        month = (index - 1) * months + 1  # the period's first month
         if e.year is not None:
-            return Point(granularity, dt.date(e.year, (index - 1) * months + 1, 1)), Anchoring.EXPLICIT
+            return Point(granularity, dt.date(e.year, month, 1)), Anchoring.EXPLICIT
         if reference is None:
             return Unresolved(f"XXXX-{letter}{index}", granularity)
         if e.year_offset is not None:
             year = reference.year + e.year_offset
-            return Point(granularity, dt.date(year, (index - 1) * months + 1, 1)), Anchoring.REFERENCE_DATE
+            return Point(granularity, dt.date(year, month, 1)), Anchoring.REFERENCE_DATE
         # The reference date's year, except for the quarter last reported: "the fourth quarter"
         # in January is the one just ended, unless the clause speaks of the future.
-        this_year = Point(granularity, dt.date(reference.year, (index - 1) * months + 1, 1))
-        last_year = Point(granularity, dt.date(reference.year - 1, (index - 1) * months + 1, 1))
+        this_year = Point(granularity, dt.date(reference.year, month, 1))
+        last_year = Point(granularity, dt.date(reference.year - 1, month, 1))
         just_ended = reference - last_year.span()[1] <= dt.timedelta(days=months * 31)
         quarter = e.unit is Unit.QUARTER
         if quarter and this_year.day > reference and just_ended and not tense.looks_ahead:
@@ -259,25 +266,20 @@ def resolve_expression(
             unit_granularity = GRANULARITY_OF_UNIT[expression.unit]
             # "Two days later" than "1998" says nothing: only as fine a date can anchor a shift;
             # "year-earlier" results never compare with a period long over.
-            fine = anchor is not None and ORDER[anchor.granularity] >= ORDER[unit_granularity]
             if (
                 anchor is not None
-                and fine
+                and ORDER[anchor.granularity] >= ORDER[unit_granularity]
                 and not (expression.current_period and _not_reported(anchor, reference))
             ):
                 return _shift(expression, anchor, Anchoring.PREVIOUS_DATE)
             if reference is not None and expression.at_most is Unit.QUARTER:
-                # "the year-ago quarter" with no quarter spoken of: the one last reported,
-                # the quarter before the reference date's, a year before.
-                reported = calendar.shift(
-                    calendar.span(Granularity.QUARTER, reference)[0], Granularity.QUARTER, -1
-                )
+                # "the year-ago quarter" with no quarter spoken of: the one last reported, a
+                # year before.
+                reported = _last_reported(Granularity.QUARTER, reference)
                 return _shift(expression, Point(Granularity.QUARTER, reported), Anchoring.REFERENCE_DATE)
             if reference is not None:
-                base = Point(GRANULARITY_OF_UNIT[expression.unit], reference)
-                return _shift(expression, base, Anchoring.REFERENCE_DATE)
-            granularity = GRANULARITY_OF_UNIT[expression.unit]
-            return Unresolved(UNRESOLVED[granularity], granularity)
+                return _shift(expression, Point(unit_granularity, reference), Anchoring.REFERENCE_DATE)
+            return Unresolved(UNRESOLVED[unit_granularity], unit_granularity)
         case Duration() | Recurrence():
             return None
     return None
