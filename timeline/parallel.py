@@ -86,8 +86,7 @@ def map_documents(
     streams through in constant memory.
     """
     if jobs <= 1:
-        for document in documents:
-            yield document, stage(document, settings)
+        yield from _in_process(stage, documents, settings)
         return
     window = jobs * WINDOW_PER_WORKER
     pending: deque[tuple[list[Document], AsyncResult[list[T]]]] = deque()
@@ -99,8 +98,7 @@ def map_documents(
     if second is None:
         # One batch would go to one worker: a pool would only add its start-up (fork, warm-up,
         # pickling) to, say, a one-article extract.
-        for document in first:
-            yield document, stage(document, settings)
+        yield from _in_process(stage, first, settings)
         return
     forking = multiprocessing.get_start_method() == "fork"
     if forking:
@@ -119,6 +117,13 @@ def map_documents(
                 yield from _drain_one(pending)
         while pending:
             yield from _drain_one(pending)
+
+
+def _in_process(
+    stage: DocumentStage[T], documents: Iterable[Document], settings: TaggerSettings | None
+) -> Iterator[tuple[Document, T]]:
+    for document in documents:
+        yield document, stage(document, settings)
 
 
 def _drain_one(pending: deque[tuple[list[Document], AsyncResult[list[T]]]]) -> Iterator[tuple[Document, T]]:

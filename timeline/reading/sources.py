@@ -65,9 +65,8 @@ class IdSet:
         self._mask = size - 1
         start = 0
         for k, end in enumerate(self._ends):
-            slot = hash(bytes(self._data[start:end])) & self._mask
-            while self._table[slot] != -1:
-                slot = (slot + 1) & self._mask
+            # the ids are distinct, so _find gives the free slot each belongs in
+            slot, _ = self._find(bytes(self._data[start:end]))
             self._table[slot] = k
             start = end
 
