@@ -7,7 +7,7 @@ from collections.abc import Callable
 from functools import cache, lru_cache
 from typing import NamedTuple
 
-from timeline.events.lexicon import Cue, cues, prepositions, word_set
+from timeline.events.lexicon import Cue, cues, determiners, prepositions, word_set
 from timeline.events.tokens import (
     AUX,
     EVENT_NOUN,
@@ -61,11 +61,8 @@ class Anchor(NamedTuple):
 
 
 @cache
-def _subordinators() -> frozenset[str]:
+def subordinators() -> frozenset[str]:
     return word_set("subordinators.txt")
-
-
-subordinators = _subordinators
 
 
 @cache
@@ -79,8 +76,7 @@ def _light() -> frozenset[str]:
 
 
 # The hard boundaries and a lone hyphen (whose lowercase form is itself): one set lookup.
-HARD_OR_HYPHEN = HARD_BOUNDARIES | {"-"}
-_HARD_OR_HYPHEN = HARD_OR_HYPHEN
+_HARD_OR_HYPHEN = HARD_BOUNDARIES | {"-"}
 
 
 _EVENTISH = (VERB, EVENT_NOUN)
@@ -97,7 +93,7 @@ def is_saying(token: Token) -> bool:
 
 
 def is_soft_boundary(token: Token) -> bool:
-    return token.text == "," or token.lower in _subordinators()
+    return token.text == "," or token.lower in subordinators()
 
 
 @cache
@@ -182,7 +178,7 @@ def _distance_cost(text: str) -> int:
     cost = 1 if text[:1].isalnum() else 0
     if text == ",":
         cost += COMMA_COST
-    elif text.lower().replace("\u2019", "'") in _subordinators():
+    elif text.lower().replace("\u2019", "'") in subordinators():
         cost += SUBORDINATOR_COST
     elif text in _HARD_OR_HYPHEN:
         cost += HARD_BOUNDARY_COST
@@ -274,7 +270,7 @@ def _fronted_adverbial(
     for i in range(lo, hi):
         if start <= i < end:
             continue
-        if kinds[i] is AUX or tokens[i].lower in _subordinators():
+        if kinds[i] is AUX or tokens[i].lower in subordinators():
             return None
         if kinds[i] is VERB and not _nominal_gerund(tokens, i, lo):
             return None
@@ -311,7 +307,7 @@ def _nominal_gerund(tokens: tuple[Token, ...], i: int, lo: int) -> bool:
         and i - 1 > lo
         and tokens[i - 1].text[:1].isalpha()
         and tokens[i - 1].lower not in prepositions()
-        and tokens[i - 1].lower not in _subordinators()
+        and tokens[i - 1].lower not in subordinators()
     )
 
 
@@ -339,12 +335,7 @@ def _prenominal_noun(tokens: tuple[Token, ...], kinds: tuple[Kind, ...], end: in
 
 @cache
 def _function_words() -> frozenset[str]:
-    return (
-        word_set("prepositions.txt")
-        | word_set("determiners.txt")
-        | word_set("subordinators.txt")
-        | frozenset({"and", "or", "not", "than", "to"})
-    )
+    return prepositions() | determiners() | subordinators() | frozenset({"and", "or", "not", "than", "to"})
 
 
 def _coordination_head(
@@ -363,7 +354,7 @@ def _coordination_head(
         k = j - 1
         found = None
         while k >= lo and k >= j - 8:
-            if is_hard_boundary(tokens[k]) or tokens[k].lower in _subordinators() or k in dates:
+            if is_hard_boundary(tokens[k]) or tokens[k].lower in subordinators() or k in dates:
                 break  # a conjunct with its own date is its own event ("attacked on Monday and withdrew")
             if kinds[k] is VERB and forms & tokens[k].info.tenses:
                 found = k
@@ -430,9 +421,8 @@ def anchor(
     clause = start
     if clause > lo and tokens[clause - 1].lower in PREPOSITION_LIKE:
         clause -= 1
-    soft = _subordinators()
-    while clause > lo and (token := tokens[clause - 1]).text != "," and token.lower not in soft:
-        clause -= 1  # is_soft_boundary, inlined (speed)
+    while clause > lo and not is_soft_boundary(tokens[clause - 1]):
+        clause -= 1
     # candidate(i), inlined (speed): tokens left of the date and right of it are outside it.
     left = [i for i in range(lo, start) if kinds[i] in _EVENTISH and i not in blocked]
     right = [i for i in range(end, hi) if kinds[i] in _EVENTISH and i not in blocked]
@@ -555,7 +545,7 @@ def _event_subject(tokens: tuple[Token, ...], kinds: tuple[Kind, ...], verb: int
     while (
         first > lo
         and not is_hard_boundary(tokens[first - 1])
-        and tokens[first - 1].lower not in _subordinators()
+        and tokens[first - 1].lower not in subordinators()
     ):
         first -= 1
     if j == verb - 1 and j >= lo and kinds[j] is EVENT_NOUN:
@@ -574,7 +564,7 @@ def _in_prepositional_phrase(tokens: tuple[Token, ...], k: int, first: int) -> b
     """Whether the noun at k is the object of a preposition ("after the vote")."""
     j = k - 1
     while j >= first and tokens[j].info.word and tokens[j].lower not in prepositions():
-        if tokens[j].lower in _subordinators():
+        if tokens[j].lower in subordinators():
             return False
         j -= 1
     return j >= first and tokens[j].lower in prepositions()

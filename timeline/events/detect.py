@@ -146,10 +146,9 @@ class _Window(NamedTuple):
 
 # A NamedTuple, not a frozen dataclass: built once or more per date, at half the cost (speed).
 class _Marks(NamedTuple):
-    """A sentence's date, calendar and cue tokens, as sets and as sorted lists to slice."""
+    """A sentence's cue tokens (index -> kind), and its date, calendar and cue tokens as sorted
+    lists to slice."""
 
-    dates: frozenset[int]
-    calendar: frozenset[int]
     cues: dict[int, str]
     date_list: list[int]
     calendar_list: list[int]
@@ -177,9 +176,9 @@ def _whole(
 def _window(
     tokens: tuple[Token, ...], kinds: tuple[Kind, ...], marks: _Marks, start: int, end: int
 ) -> _Window:
+    """The slice of the sentence around the date at tokens[start:end], for a date whose window
+    is smaller than the sentence (`_whole` serves the others)."""
     lo, hi = max(0, start - WINDOW), min(len(tokens), end + WINDOW)
-    if lo == 0 and hi == len(tokens):
-        return _whole(tokens, kinds, marks.dates, marks.calendar, marks.cues)
     near_dates = frozenset(_near(marks.date_list, lo, hi))
     cues = {i: marks.cues[i + lo] for i in _near(marks.cue_list, lo, hi)}
     blocked = near_dates | {i for i, kind in cues.items() if kind != "negation"}
@@ -221,9 +220,7 @@ def _sentence_events(
             w = whole
         else:
             if marks is None:
-                marks = _Marks(
-                    dates, calendar, cue_tokens, sorted(dates), sorted(calendar), sorted(cue_tokens)
-                )
+                marks = _Marks(cue_tokens, sorted(dates), sorted(calendar), sorted(cue_tokens))
             w = _window(tokens, kinds, marks, start, end)
         date_range = (start - w.offset, end - w.offset)
         result = anchor(w.tokens, w.kinds, *date_range, w.blocked, w.dates)
@@ -328,7 +325,7 @@ def _event(
         named = who + tail
         extent = who + verb + tail
     place_tokens = set(range(*place.phrase)) if place else set()
-    if place is not None and not set(range(*place.phrase)) <= set(named):
+    if place is not None and not place_tokens <= set(named):
         phrase = list(range(*place.phrase))
         room = MAX_TITLE_WORDS - sum(len(p.split()) for p in parts)
         if place.name.split(",")[0] not in " ".join(parts) and word_count(tokens, phrase) <= room:

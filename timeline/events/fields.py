@@ -6,7 +6,6 @@ from functools import cache
 from typing import NamedTuple
 
 from timeline.events.anchoring import (
-    HARD_OR_HYPHEN,
     is_hard_boundary,
     is_saying,
     is_soft_boundary,
@@ -74,23 +73,10 @@ def join(text: str, tokens: tuple[Token, ...], indices: list[int]) -> str:
     return " ".join(parts)
 
 
-def _is_name_token(token: Token) -> bool:
-    return token.info.name
-
-
-def _is_name_index(tokens: tuple[Token, ...], i: int) -> bool:
-    return tokens[i].info.name
-
-
 def _clause_start(tokens: tuple[Token, ...], before: int) -> int:
     """After the last boundary (soft or hard) before token `before`."""
-    soft = subordinators()
     j = before
-    while j > 0:
-        token = tokens[j - 1]
-        text = token.text
-        if text == "," or text in HARD_OR_HYPHEN or token.lower in soft:  # inlined (speed)
-            break
+    while j > 0 and not is_soft_boundary(tokens[j - 1]) and not is_hard_boundary(tokens[j - 1]):
         j -= 1
     return j
 
@@ -301,7 +287,7 @@ def complement(
     prepositional phrases ("by forces loyal to ... Haftar"); a leading date is skipped."""
     out: list[int] = []
     i = after
-    subordinators = word_set("subordinators.txt")
+    soft = subordinators()
     size = len(tokens)
     while i < size and len(out) < MAX_OBJECT_WORDS:
         token = tokens[i]
@@ -320,9 +306,9 @@ def complement(
             out.append(i)  # "the shooting of Dr. Slepian"
             i += 1
             continue
-        if token.text == "," or token.text in HARD_OR_HYPHEN or word in OBJECT_STOPS or token.text in ".!?":
+        if token.text == "," or is_hard_boundary(token) or word in OBJECT_STOPS or token.text in ".!?":
             break
-        if word in subordinators and (word != "that" or not out):
+        if word in soft and (word != "that" or not out):
             break
         if word in GROUP_DROP:
             i += 1
@@ -391,9 +377,9 @@ def places(tokens: tuple[Token, ...], lo: int, hi: int, dates: frozenset[int]) -
             modifiers += 1
         name: list[int] = []
         while j < hi and j not in dates:
-            if _is_name_token(tokens[j]):
+            if tokens[j].info.name:
                 name.append(j)
-            elif name and tokens[j].lower in NAME_PARTICLES and j + 1 < hi and _is_name_token(tokens[j + 1]):
+            elif name and tokens[j].lower in NAME_PARTICLES and j + 1 < hi and tokens[j + 1].info.name:
                 name.append(j)  # "Dar es Salaam", "Rio de Janeiro"
             else:
                 break
@@ -475,7 +461,7 @@ def _looks_like_name_at_start(tokens: tuple[Token, ...], i: int) -> bool:
     token = tokens[i]
     if token.text.isupper() or token.text in countries() or token.text in demonyms():
         return True
-    return i + 1 < len(tokens) and _is_name_token(tokens[i + 1])
+    return i + 1 < len(tokens) and tokens[i + 1].info.name
 
 
 # Prepositions that also complete phrasal verbs: left at the end of an object, they are particles.

@@ -112,23 +112,9 @@ def event_nouns() -> frozenset[str]:
     return word_set("event_nouns.txt")
 
 
-def is_capitalized(token: Token) -> bool:
-    return token.info.capitalized
-
-
 def guessed_readings(token: Token) -> tuple[VerbForm, ...]:
     """Verb readings of a word: from the lexicon, else from regular morphology of a lowercase word."""
     return token.info.readings
-
-
-def tenses(token: Token) -> frozenset[str]:
-    """The tenses a word can have as a verb ("past", "base", ...); empty for non-verbs."""
-    return token.info.tenses
-
-
-@lru_cache(maxsize=WORD_CACHE)
-def _tenses(text: str) -> frozenset[str]:
-    return frozenset(r.tense for r in _readings(text))
 
 
 @lru_cache(maxsize=WORD_CACHE)
@@ -228,13 +214,14 @@ def _word_info(text: str) -> WordInfo:
     lower = text.lower().replace("\u2019", "'")
     clitic = lower in ("'s", "'d")
     alpha_lower = text.isalpha() and text.islower()
-    tenses = _tenses(text)
+    readings = _readings(text)
+    tenses = frozenset(r.tense for r in readings)
     aux = lower in auxiliaries() and not clitic
     have_do = lower in _HAVE_DO
     event_noun = _event_noun(lower)
     return WordInfo(
         lower=lower,
-        readings=_readings(text),
+        readings=readings,
         tenses=tenses,
         word=text[:1].isalnum(),
         capitalized=text[:1].isupper(),
@@ -533,7 +520,7 @@ def looks_like_name(word: str) -> bool:
         or _event_noun(lower)
         or lower in word_set("org_cues.txt")
         or lower in word_set("nonnames.txt")
-        or lower in word_set("determiners.txt")
+        or lower in determiners()
         or word in demonyms()
         or lower.endswith("s")
     )
