@@ -13,3 +13,25 @@ app = typer.Typer(
     # Plain click help: rich rendering would add ~0.2 s to every `--help`.
     rich_markup_mode=None,
 )
+
+
+def _print_version(requested: bool) -> None:
+    if requested:
+        from timeline import __version__
+        from timeline.buildinfo import describe
+
+        typer.echo(f"timeline {__version__} ({describe()})")
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(
+    version: bool = typer.Option(
+        False,
+        "--version",
+        callback=_print_version,
+        is_eager=True,
+        help="Print the version, and whether this build is compiled, and exit.",
+    ),
+) -> None:
+    pass  # options of the program itself; each command has its own
