@@ -2,7 +2,8 @@
 
     .venv/bin/python benchmarks/instructions.py                      # the working tree
     .venv/bin/python benchmarks/instructions.py --rev HEAD --rev 2903264   # committed versions
-    .venv/bin/python benchmarks/instructions.py --tree /path/to/a/copy     # e.g. a mypyc build
+    .venv/bin/python benchmarks/instructions.py --rev HEAD --compiled      # the mypyc build of HEAD
+    .venv/bin/python benchmarks/instructions.py --tree /path/to/a/copy     # any other tree
 
 Wall and CPU times on this shared 2-core machine swing by ±10-20% with other work; instruction
 counts do not. Each version runs twice under `valgrind --tool=cachegrind`: once warming up on
@@ -79,6 +80,9 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument(
         "--tree", action="append", type=Path, default=[], help="a directory holding `timeline/`"
     )
+    parser.add_argument(
+        "--compiled", action="store_true", help="build each --rev as TIMELINE_COMPILE=1 does (mypyc)"
+    )
     parser.add_argument("--shared", type=Path, default=SHARED, help="the corpora directory")
     parser.add_argument("--run", choices=("tbaq", "warm-only"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -98,10 +102,11 @@ def main(argv: Sequence[str] | None = None) -> None:
     print("|---|--:|--:|--:|")
     for name, tree in versions:
         if tree is None:
-            with snapshot(name) as copy:
+            with snapshot(name, args.compiled) as copy:
                 warm, full = count(copy, args.shared, False), count(copy, args.shared, True)
         else:
             warm, full = count(tree, args.shared, False), count(tree, args.shared, True)
+        name += " (compiled)" if args.compiled and tree is None else ""
         print(f"| {name} | {warm / 1e6:,.0f} | {full / 1e6:,.0f} | {(full - warm) / 1e6:,.0f} |", flush=True)
 
 

@@ -2,6 +2,7 @@
 
     .venv/bin/python benchmarks/throughput.py                       # everything, defaults below
     .venv/bin/python benchmarks/throughput.py --rev HEAD            # measure a committed tree
+    .venv/bin/python benchmarks/throughput.py --compiled            # ... built with mypyc (HEAD)
     .venv/bin/python benchmarks/throughput.py --only tbaq,peers --profile
 
 Sections (choose with --only): env, tbaq (in-process stage times on the TBAQ texts), peers
@@ -407,8 +408,15 @@ def section_env(report: Report) -> None:
     if java:
         done = subprocess.run([java, "-version"], capture_output=True, text=True, check=False)
         java_version = (done.stderr or done.stdout).splitlines()[0] if (done.stderr or done.stdout) else "?"
+    try:
+        from timeline.buildinfo import describe
+
+        build = describe()
+    except ImportError:  # a revision from before the compiled build existed
+        build = "pure Python"
     rows = [
         ("timeline", f"{timeline.__version__} at {git_state()} ({Path(timeline.__file__).parent})"),
+        ("build", build),
         ("python", f"{platform.python_implementation()} {platform.python_version()}"),
         ("machine", f"{platform.machine()}, {os.cpu_count()} cores, {platform.platform()}"),
         ("cpu", _cpu_model()),
@@ -749,15 +757,26 @@ def _time_by_module(stats: pstats.Stats, root: str) -> dict[str, float]:
 
 
 @contextlib.contextmanager
-def snapshot(rev: str) -> Iterator[Path]:
+def snapshot(rev: str, compiled: bool = False) -> Iterator[Path]:
     """The `timeline` package as committed at `rev`, in a temporary directory (others may be editing
-    the working tree mid-change; a benchmark must measure a definite version)."""
+    the working tree mid-change; a benchmark must measure a definite version); with `compiled`,
+    built as `TIMELINE_COMPILE=1 pip install .` builds it (mypyc, setup.py's module list)."""
     root = Path(tempfile.mkdtemp(prefix="timeline-bench-src-"))
     try:
-        archive = subprocess.run(
-            ["git", "archive", rev, "timeline"], cwd=REPO, capture_output=True, check=True
-        ).stdout
-        subprocess.run(["tar", "-x", "-C", str(root)], input=archive, check=True)
+        paths = (
+            ["timeline", "setup.py", "_build", "pyproject.toml", "README.md"] if compiled else ["timeline"]
+        )
+        archive = subprocess.run(["git", "archive", rev, *paths], cwd=REPO, capture_output=True, check=False)
+        if archive.returncode != 0:
+            raise SystemExit(f"cannot snapshot {rev}: {archive.stderr.decode().strip()}")
+        subprocess.run(["tar", "-x", "-C", str(root)], input=archive.stdout, check=True)
+        if compiled:
+            build = [sys.executable, "setup.py", "-q", "build_ext", "--inplace", "--parallel", "2"]
+            done = subprocess.run(
+                build, cwd=root, env={**os.environ, "TIMELINE_COMPILE": "1"}, capture_output=True, text=True
+            )
+            if done.returncode != 0:
+                raise SystemExit(f"compiled build of {rev} failed: {done.stderr.strip()[-2000:]}")
         yield root
     finally:
         shutil.rmtree(root, ignore_errors=True)
@@ -789,6 +808,11 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     parser.add_argument("--profile", action="store_true", help="print a cProfile summary (TBAQ texts)")
     parser.add_argument("--profile-top", type=int, default=30)
     parser.add_argument("--rev", help="measure the timeline package as committed at this git revision")
+    parser.add_argument(
+        "--compiled",
+        action="store_true",
+        help="build that revision (default HEAD) as TIMELINE_COMPILE=1 does (mypyc) and measure the build",
+    )
     parser.add_argument("--json", type=Path, help="also write the measurements as JSON here")
     return parser.parse_args(argv)
 
@@ -796,18 +820,23 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
 def main(argv: Sequence[str] | None = None) -> None:
     arguments = list(sys.argv[1:] if argv is None else argv)
     args = parse_args(arguments)
-    if args.rev:
+    if args.rev or args.compiled:
         # Re-run this script with the snapshot first on the path, for itself and every subprocess.
         rest = [
             a for i, a in enumerate(arguments) if a != "--rev" and (i == 0 or arguments[i - 1] != "--rev")
         ]
-        rest = [a for a in rest if not a.startswith("--rev=")]
+        rest = [a for a in rest if not a.startswith("--rev=") and a != "--compiled"]
         rev = subprocess.run(
-            ["git", "rev-parse", "--short", args.rev], cwd=REPO, capture_output=True, text=True, check=True
+            ["git", "rev-parse", "--short", args.rev or "HEAD"],
+            cwd=REPO,
+            capture_output=True,
+            text=True,
+            check=True,
         ).stdout.strip()
-        with snapshot(rev) as root:
+        with snapshot(rev, args.compiled) as root:
+            build = ", compiled with mypyc" if args.compiled else ""
             env = dict(
-                os.environ, PYTHONPATH=str(root), TIMELINE_BENCH_SOURCE=f"{rev} (git archive snapshot)"
+                os.environ, PYTHONPATH=str(root), TIMELINE_BENCH_SOURCE=f"{rev} (git archive snapshot{build})"
             )
             sys.exit(subprocess.run([sys.executable, __file__, *rest], env=env, check=False).returncode)
     sections = {s.strip() for s in args.only.split(",") if s.strip()}
