@@ -22,6 +22,6 @@ def compiled_modules(package: Path = PACKAGE) -> tuple[str, ...]:
 
 
 def describe() -> str:
-    """One line for --version and benchmark reports: "pure Python" or "compiled (N modules, mypyc)"."""
+    """One phrase for --version and benchmark reports: "pure Python" or "compiled with mypyc, N modules"."""
     compiled = compiled_modules()
-    return f"compiled ({len(compiled)} modules, mypyc)" if compiled else "pure Python"
+    return f"compiled with mypyc, {len(compiled)} modules" if compiled else "pure Python"
