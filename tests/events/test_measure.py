@@ -71,6 +71,7 @@ def test_clause_words_bound_counts_each_word() -> None:
     score = Score("clause")
     score_document(_doc(), score, clause=True)
     assert score.found == 3  # "said" too: it is in Friday's clause
-    # Tuesday: "arrested"; Friday: "trial", "said" (the event words of their clauses)
-    assert (score.predictions, score.correct) == (3, 3)
-    assert score.precision == 100.0
+    # Tuesday: "arrested"; Friday: "trial", "begins", "said" (the event words of their clauses;
+    # the fixture's gold leaves the verb "begins" unannotated, so it counts as a wrong guess)
+    assert (score.predictions, score.correct) == (4, 3)
+    assert score.precision == 75.0

@@ -16,6 +16,10 @@ TITLES = [
     ("The minister took six months off last year.", "last year", "took six months off", "last year"),
     ("The strike lasted three days in March.", "March", "lasted three days", "March"),
     ("Rebels held the town for two weeks in 2014.", "2014", "held the town for two weeks", "2014"),
+    # a noun with an adjective's suffix is no adjective: the -s word after it is the verb
+    ("The hospital reopens on Friday.", "Friday", "Hospital reopens", " on"),
+    ("The tribunal decides the case on Friday.", "Friday", "Tribunal decides the case", " on"),
+    ("The proposal calls for talks next week.", "next week", "Proposal calls for talks", "next week"),
     # a verb particle is not a dangling preposition
     ("Organizers called the march off on Monday.", "Monday", "called the march off", "Monday"),
     ("The talks were called off on Monday.", "Monday", "called off", "Monday"),

@@ -245,7 +245,8 @@ def _word_info(text: str) -> WordInfo:
         coordinator=lower in ("and", "or"),
         finite=lower in _FINITE_AUX,
         quantifier=lower in _QUANTIFIERS,
-        adjective=alpha_lower and (lower in _ADJECTIVES or lower.endswith(_ADJECTIVE_SUFFIXES)),
+        adjective=alpha_lower
+        and (lower in _ADJECTIVES or (lower.endswith(_ADJECTIVE_SUFFIXES) and lower not in _suffix_nouns())),
         classifiable=bool(
             tenses or event_noun or have_do or aux or clitic or lower in _compounds_by_last_word()
         ),
@@ -327,6 +328,11 @@ def _pronouns() -> frozenset[str]:
 @cache
 def _nonnames() -> frozenset[str]:
     return case_set("nonnames.txt")
+
+
+@cache
+def _suffix_nouns() -> frozenset[str]:
+    return word_set("suffix_nouns.txt")
 
 
 @cache
