@@ -3,7 +3,7 @@
 All metadata lives in pyproject.toml. The compiled build turns the modules below into C
 extensions (the same source, type-checked by mypy and compiled by mypyc, as black and mypy ship
 themselves); it needs a C compiler, and `_build/backend.py` adds mypy to the build requirements.
-The output is identical to the pure build's: tests/test_compiled_build.py checks it.
+The output is identical to the pure build's: tests/scale/test_compiled_build.py checks it.
 """
 
 from __future__ import annotations

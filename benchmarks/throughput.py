@@ -42,6 +42,9 @@ from pathlib import Path
 from typing import Any
 
 REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO / "_build"))
+from inplace import INPUTS, build_in_place  # noqa: E402  (the compiled build the tests check)
+
 DEFAULT_CORPUS = REPO.parent / "shared" / "corpora" / "te3-tbaq"
 SECTIONS = ("env", "tbaq", "peers", "startup", "jobs", "corpus")
 MB = 1_000_000
@@ -763,9 +766,7 @@ def snapshot(rev: str, compiled: bool = False) -> Iterator[Path]:
     built as `TIMELINE_COMPILE=1 pip install .` builds it (mypyc, setup.py's module list)."""
     root = Path(tempfile.mkdtemp(prefix="timeline-bench-src-"))
     try:
-        paths = (
-            ["timeline", "setup.py", "_build", "pyproject.toml", "README.md"] if compiled else ["timeline"]
-        )
+        paths = INPUTS if compiled else ("timeline",)
         archive = subprocess.run(["git", "archive", rev, *paths], cwd=REPO, capture_output=True, check=False)
         if archive.returncode != 0:
             raise SystemExit(f"cannot snapshot {rev}: {archive.stderr.decode().strip()}")
@@ -774,10 +775,7 @@ def snapshot(rev: str, compiled: bool = False) -> Iterator[Path]:
         # this project's machine), every start-up would otherwise compile the sources (~0.13 s).
         subprocess.run([sys.executable, "-m", "compileall", "-q", str(root / "timeline")], check=True)
         if compiled:
-            build = [sys.executable, "setup.py", "-q", "build_ext", "--inplace", "--parallel", "2"]
-            done = subprocess.run(
-                build, cwd=root, env={**os.environ, "TIMELINE_COMPILE": "1"}, capture_output=True, text=True
-            )
+            done = build_in_place(root)
             if done.returncode != 0:
                 raise SystemExit(f"compiled build of {rev} failed: {done.stderr.strip()[-2000:]}")
         yield root

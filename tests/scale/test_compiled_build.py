@@ -18,6 +18,7 @@ import sysconfig
 from pathlib import Path
 
 import pytest
+from inplace import INPUTS, build_in_place
 
 from timeline.buildinfo import compiled_modules
 
@@ -59,18 +60,12 @@ def compiled(tmp_path_factory: pytest.TempPathFactory) -> Path:
         pytest.skip("mypy (with mypyc) and setuptools are needed: pip install -e '.[test]'")
     root = tmp_path_factory.mktemp("compiled")
     ignore = shutil.ignore_patterns("__pycache__", "*.so", "*.pyd")
-    shutil.copytree(ROOT / "timeline", root / "timeline", ignore=ignore)
-    shutil.copytree(ROOT / "_build", root / "_build", ignore=ignore)
-    for name in ("setup.py", "pyproject.toml", "README.md"):
-        shutil.copy2(ROOT / name, root / name)
-    done = subprocess.run(
-        [sys.executable, "setup.py", "-q", "build_ext", "--inplace", "--parallel", "2"],
-        cwd=root,
-        env={**os.environ, "TIMELINE_COMPILE": "1"},
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    for name in INPUTS:
+        if (ROOT / name).is_dir():
+            shutil.copytree(ROOT / name, root / name, ignore=ignore)
+        else:
+            shutil.copy2(ROOT / name, root / name)
+    done = build_in_place(root)
     assert done.returncode == 0, f"compiled build failed:\n{done.stdout[-3000:]}\n{done.stderr[-3000:]}"
     return root
 
