@@ -11,10 +11,12 @@ The set (benchmarks/judged/set.toml) lists MEANTIME and TBAQ documents by their 
 and `show` reads the sentences live), the seed article and texts written for the set
 (benchmarks/judged/texts/). Each event is judged with the rubric in ../shared/EVENT_QUALITY.md:
 marks D (date), E (event), T (title), S (status), P (participants and place), a spurious kind
-(S1-S5) or null, and a note saying why each wrong mark is wrong. Judgments are keyed by
-(doc, first mention start, end), so a later run whose event there is unchanged carries the marks
-over and only what changed is judged again. Missed events (dated events a reader would put on
-the timeline that the tool did not emit) are listed per label in missed/<label>.toml.
+(S1-S5) or null, a note saying why each wrong mark is wrong, and optionally `patterns`: tags
+naming the failure patterns (t-no-subject, d-range, p-actor-missing, ...) that `summary` counts.
+Judgments are keyed by (doc, first mention start, end), so a later run whose event there is
+unchanged carries the marks over and only what changed is judged again. Missed events (dated
+events a reader would put on the timeline that the tool did not emit) are listed per label in
+missed/<label>.toml.
 """
 
 from __future__ import annotations
@@ -186,6 +188,9 @@ def validate_judgment(j: Record) -> list[str]:
     problems = [f"{key_of(j)}: mark {m} is not true/false" for m in MARKS if not isinstance(j.get(m), bool)]
     if j.get("spurious") not in (None, *SPURIOUS_KINDS):
         problems.append(f"{key_of(j)}: spurious must be null or one of {', '.join(SPURIOUS_KINDS)}")
+    patterns = j.get("patterns", [])
+    if not isinstance(patterns, list) or not all(isinstance(p, str) for p in patterns):
+        problems.append(f"{key_of(j)}: patterns must be a list of tags")
     return problems
 
 
@@ -237,6 +242,7 @@ class Tally:
     statuses: int = 0
     participants: int = 0
     spurious: Counter[str] = field(default_factory=Counter)
+    patterns: Counter[str] = field(default_factory=Counter)
     missed: int = 0
 
     def add(self, j: Record) -> None:
@@ -248,6 +254,7 @@ class Tally:
         self.participants += bool(j["P"])
         if j.get("spurious"):
             self.spurious[j["spurious"]] += 1
+        self.patterns.update(j.get("patterns") or ())
 
 
 def calendar_ready(j: Record) -> bool:
@@ -297,6 +304,10 @@ def format_summary(label: str, total: Tally, per_doc: dict[str, Tally]) -> str:
     for doc, t in per_doc.items():
         spur = sum(t.spurious.values())
         lines.append(f"{doc:<34} {t.events:>6} {t.ready:>6} {t.titles:>6} {spur:>6} {t.missed:>6}")
+    if total.patterns:
+        lines += ["", "failure patterns (events tagged; one event can carry several)"]
+        ranked = sorted(total.patterns.items(), key=lambda item: (-item[1], item[0]))
+        lines += [f"{tag:<34} {count:>6} ({pct(count, n)})" for tag, count in ranked]
     return "\n".join(lines)
 
 

@@ -189,3 +189,18 @@ def test_run_records_keep_no_corpus_sentence_text() -> None:
     assert records and all("sentence" not in r for r in records)
     needed = {"doc", "start", "end", "value", "granularity", "status", "title", "participants", "place"}
     assert needed <= set(records[0])
+
+
+def test_summary_counts_failure_patterns() -> None:
+    run = [event("a", 0), event("a", 10)]
+    marks = [
+        judgment("a", 0, t=False, patterns=["t-no-subject", "p-actor-missing"]),
+        judgment("a", 10, t=False, patterns=["t-no-subject"]),
+    ]
+    total, _ = judged.summarize(["a"], run, marks, [])
+    assert total.patterns == {"t-no-subject": 2, "p-actor-missing": 1}
+    text = judged.format_summary("x", total, {})
+    assert text.index("t-no-subject") < text.index("p-actor-missing")
+    assert judged.check(run[:1], [judgment("a", 0, patterns="t-no-subject")]) == [
+        "('a', 0, 6): patterns must be a list of tags"
+    ]
