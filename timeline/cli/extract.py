@@ -44,8 +44,10 @@ def extract(
         list[str],
         typer.Argument(
             metavar="INPUT...",
-            help="Article files (.txt, with an optional <name>.meta.json sidecar), directories "
-            "(searched recursively), or - for standard input. Several inputs make one timeline.",
+            help="Articles: .txt files (with an optional <name>.meta.json sidecar; otherwise a "
+            "headline on the first line is the title), .html pages, .jsonl corpora, RSS/Atom feeds "
+            "(.rss, .atom, .xml), http(s):// URLs of pages or feeds, directories (searched "
+            "recursively), or - for standard input. Several inputs make one timeline.",
             show_default=False,
         ),
     ],
@@ -111,6 +113,19 @@ def extract(
             help="Run on the Dask scheduler at ADDRESS (e.g. tcp://host:8786); needs timeline[dask].",
         ),
     ] = None,
+    timeout: Annotated[
+        int,
+        typer.Option(
+            "--timeout", metavar="SECONDS", min=1, help="Give up on a URL that takes longer than this."
+        ),
+    ] = 30,
+    allow_private_hosts: Annotated[
+        bool,
+        typer.Option(
+            "--allow-private-hosts",
+            help="Fetch URLs on loopback or private addresses (refused by default).",
+        ),
+    ] = False,
     show_progress: Annotated[
         bool | None,
         typer.Option(
@@ -129,12 +144,14 @@ def extract(
     from timeline.pipeline import build_timeline
     from timeline.reading import parse_date_option
     from timeline.reading.sources import ReadContext, iter_documents
+    from timeline.reading.web import FetchSettings
     from timeline.settings import TaggerSettings
 
     known = exporters.names()
     chosen = _parse_formats(formats, known)
     reference = parse_date_option(ref_date) if ref_date is not None else None
-    ctx = ReadContext(ref_date=reference, encoding=encoding)
+    fetching = FetchSettings(timeout=timeout, allow_private_hosts=allow_private_hosts)
+    ctx = ReadContext(ref_date=reference, encoding=encoding, fetch=fetching)
     settings = TaggerSettings(day_first=day_first)
     workers = jobs or default_jobs()
     extensions = {n: exporters.get(n).extension for n in known}
@@ -211,6 +228,6 @@ def _report(ctx: ReadContext, undated: list[str], count: int) -> None:
 @app.command()
 def schema() -> None:
     """Print the JSON Schema of the timeline JSON export."""
-    from timeline.models import Timeline
+    from timeline.schema import timeline_schema
 
-    typer.echo(json.dumps(Timeline.model_json_schema(), indent=2, sort_keys=True))
+    typer.echo(json.dumps(timeline_schema(), indent=2, sort_keys=True))
