@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from datetime import date
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 from typer.testing import CliRunner
@@ -47,7 +48,8 @@ RSS = """<?xml version="1.0" encoding="UTF-8"?>
 <pubDate>Mon, 11 Feb 2019 23:30:00 -0500</pubDate></item>
 <item><title>Mayor resigns</title><link>{base}/news/mayor/index.html</link>
 <pubDate>Thu, 14 Feb 2019 10:00:00 GMT</pubDate></item>
-<item><title>Gone</title><link>{base}/missing.html</link><pubDate>Fri, 15 Feb 2019 10:00:00 GMT</pubDate>
+<item><title>Gone</title><link>{base}/missing.html</link>
+<pubDate>Fri, 15 Feb 2019 10:00:00 GMT</pubDate>
 <description>&lt;p&gt;The bridge closed on Friday for repairs lasting until next week.&lt;/p&gt;</description></item>
 <item><title>Nothing at all</title><link>{base}/missing2.html</link></item>
 </channel></rss>"""
@@ -61,7 +63,7 @@ ATOM = """<?xml version="1.0" encoding="utf-8"?>
 
 
 class _Handler(BaseHTTPRequestHandler):
-    routes: dict[str, tuple[int, str, bytes]] = {}
+    routes: ClassVar[dict[str, tuple[int, str, bytes]]] = {}
 
     def do_GET(self) -> None:
         if self.path == "/slow":
@@ -194,7 +196,8 @@ def test_extract_a_url_through_the_cli(server: str) -> None:
 
 
 def test_the_cli_reports_an_unfetchable_url_in_one_line(server: str) -> None:
-    result = CliRunner().invoke(app, ["extract", f"{server}/nowhere.html", "--allow-private-hosts", "-o", "-"])
+    args = ["extract", f"{server}/nowhere.html", "--allow-private-hosts", "-o", "-"]
+    result = CliRunner().invoke(app, args)
     assert result.exit_code == 2
     assert result.stderr.strip().count("\n") == 0
     assert "HTTP status 404" in result.stderr
