@@ -50,7 +50,8 @@ RSS = """<?xml version="1.0" encoding="UTF-8"?>
 <pubDate>Thu, 14 Feb 2019 10:00:00 GMT</pubDate></item>
 <item><title>Gone</title><link>{base}/missing.html</link>
 <pubDate>Fri, 15 Feb 2019 10:00:00 GMT</pubDate>
-<description>&lt;p&gt;The bridge closed on Friday for repairs lasting until next week.&lt;/p&gt;</description></item>
+<description>&lt;p&gt;The bridge closed on Friday for repairs lasting until next week.&lt;/p&gt;
+</description></item>
 <item><title>Nothing at all</title><link>{base}/missing2.html</link></item>
 </channel></rss>"""
 
