@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from array import array
 from collections.abc import Callable, Iterator, Sequence
@@ -281,10 +282,34 @@ READERS: dict[str, Reader] = {
 }
 
 
+# What our own exports start with: the HTML page's generator tag, and corpus mode's event lines
+# (an Event object: an "id" then a "date"; input lines carry "text" instead).
+_OWN_HTML = b'<meta name="generator" content="timeline'
+_OWN_EVENT_LINE = re.compile(rb'\A\s*\{"id":\s*"[^"]*",\s*"date":\s*\{')
+
+
+def is_own_output(path: Path) -> bool:
+    """Whether a file found in a directory is one of our exports, which a run over that
+    directory must not read back as an article (an exports/ folder beside the articles)."""
+    suffix = path.suffix.lower()
+    if suffix not in (".html", ".htm", ".jsonl"):
+        return False
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(4096)
+    except OSError:
+        return False  # reading it will report the problem
+    if suffix == ".jsonl":
+        return _OWN_EVENT_LINE.match(head) is not None
+    return _OWN_HTML in head
+
+
 def _iter_paths(arg: str) -> Iterator[Path]:
     path = Path(arg)
     if path.is_dir():
-        found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in READERS)
+        found = sorted(
+            p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in READERS and not is_own_output(p)
+        )
         if not found:
             raise InputError(f"{arg}: no articles ({', '.join(sorted(READERS))}) in this directory")
         yield from found
