@@ -17,3 +17,7 @@ class OptionError(TimelineError):
 
 class OutputError(TimelineError):
     """An output cannot be written."""
+
+
+class OutputClosed(TimelineError):
+    """The reader of standard output went away (`| head`): the export did not arrive whole."""

@@ -73,6 +73,14 @@ def check_writable(path: Path) -> None:
         raise OutputError(f"{path}: cannot write (permission denied in {ancestor})")
 
 
+def format_of_file(name: str, extensions: dict[str, str]) -> str | None:
+    """The format a file name asks for: the longest known extension it ends with, so that
+    events.vis.json is vis, not json, and t.timelinejs.csv is timelinejs-csv, not csv."""
+    lowered = name.lower()
+    matching = [(len(ext), fmt) for fmt, ext in extensions.items() if lowered.endswith("." + ext.lower())]
+    return max(matching)[1] if matching else None
+
+
 def plan_outputs(
     target: str, formats: list[str] | None, extensions: dict[str, str], basename: str, default: list[str]
 ) -> list[tuple[str, Path | None]]:
@@ -88,14 +96,21 @@ def plan_outputs(
         return [(chosen[0], None)]
     path = Path(target)
     if path.suffix and not path.is_dir() and not target.endswith(("/", os.sep)):
-        by_extension = {ext: name for name, ext in extensions.items()}
+        named = format_of_file(path.name, extensions)
         if formats is None:
-            inferred = by_extension.get(path.suffix.lstrip(".").lower())
-            if inferred is None:
-                raise OptionError(f"-o {target}: unknown file extension; pass --format or a directory")
-            formats = [inferred]
+            if named is None:
+                known = ", ".join(f".{ext}" for ext in sorted(extensions.values()))
+                raise OptionError(
+                    f"-o {target}: unknown file extension (known: {known}); pass --format or a directory"
+                )
+            formats = [named]
         if len(formats) != 1:
             raise OptionError(f"-o {target} is one file: choose exactly one --format or give a directory")
+        if named is not None and named != formats[0]:
+            raise OptionError(
+                f"-o {target}: the file name says {named} but --format {formats[0]} was given; "
+                f"name the file .{extensions[formats[0]]} or drop --format"
+            )
         check_writable(path)
         return [(formats[0], path)]
     if path.exists() and not path.is_dir():

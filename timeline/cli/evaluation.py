@@ -60,13 +60,18 @@ def evaluate(
     ],
     peers: Annotated[
         str | None,
-        typer.Option(help=f"Comma-separated taggers to run (default: {DEFAULT_PEERS}; none with --system)."),
+        typer.Option(
+            metavar="NAMES",
+            help=f"Comma-separated taggers to run (default: {DEFAULT_PEERS}; none with --system).",
+        ),
     ] = None,
     system: Annotated[
         Path | None,
         typer.Option(metavar="DIR", help="Also score the .tml files in DIR (same names as the gold files)."),
     ] = None,
-    limit: Annotated[int | None, typer.Option(min=1, help="Only the first N documents (path order).")] = None,
+    limit: Annotated[
+        int | None, typer.Option(min=1, metavar="N", help="Only the first N documents (path order).")
+    ] = None,
     errors: Annotated[
         Path | None,
         typer.Option(
@@ -102,7 +107,10 @@ def evaluate(
     runs = []
     for name in names:
         typer.echo(f"running {name} on {len(documents)} documents...", err=True)
-        runs.append(run_peer(make_peer(name), documents))
+        run = run_peer(make_peer(name), documents)
+        if run.skipped:
+            typer.echo(f"{name}: skipped ({run.note})", err=True)
+        runs.append(run)
     if system is not None:
         runs.append(score_files(documents, system, corpus_dir))
     gold = sum(len(d.timexes) for d in documents)

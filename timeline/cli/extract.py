@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from timeline.cli.app import app
-from timeline.cli.common import user_errors, warn
+from timeline.cli.common import counted, user_errors, warn
 from timeline.cli.progress import progress
 from timeline.cli.writing import write_output, write_stream
 from timeline.errors import OptionError
@@ -44,8 +44,10 @@ def extract(
         list[str],
         typer.Argument(
             metavar="INPUT...",
-            help="Article files (.txt, with an optional <name>.meta.json sidecar), directories "
-            "(searched recursively), or - for standard input. Several inputs make one timeline.",
+            help="Articles: .txt files (with an optional <name>.meta.json sidecar; otherwise a "
+            "headline on the first line is the title), .html pages, .jsonl corpora, RSS/Atom feeds "
+            "(.rss, .atom, .xml), http(s):// URLs of pages or feeds, directories (searched "
+            "recursively), or - for standard input. Several inputs make one timeline.",
             show_default=False,
         ),
     ],
@@ -81,26 +83,35 @@ def extract(
     name: Annotated[
         str | None,
         typer.Option(
+            metavar="NAME",
             help="Base name of the files written to a directory. Default: the article's name, "
-            "or 'timeline' for several articles."
+            "or 'timeline' for several articles.",
         ),
     ] = None,
     day_first: Annotated[
         bool, typer.Option("--day-first", help="Read numeric dates like 10/11/2014 as day/month/year.")
     ] = False,
     encoding: Annotated[
-        str | None, typer.Option(help="Encoding of the inputs when not UTF-8, e.g. cp1252.")
+        str | None,
+        typer.Option(metavar="CODEC", help="Encoding of the inputs when not UTF-8, e.g. cp1252."),
     ] = None,
     bom: Annotated[
         bool, typer.Option("--bom/--no-bom", help="Start CSV with a UTF-8 BOM so Excel detects UTF-8.")
     ] = True,
     calendar_name: Annotated[
-        str | None, typer.Option(help="Calendar name shown by Outlook/Google/Apple (default: the title).")
+        str | None,
+        typer.Option(
+            metavar="NAME", help="Calendar name shown by Outlook/Google/Apple (default: the title)."
+        ),
     ] = None,
     jobs: Annotated[
         int | None,
         typer.Option(
-            "--jobs", "-j", min=1, help="Worker processes (default: all cores). Output is identical."
+            "--jobs",
+            "-j",
+            min=1,
+            metavar="N",
+            help="Worker processes (default: all cores). Output is identical.",
         ),
     ] = None,
     dask: Annotated[
@@ -111,6 +122,19 @@ def extract(
             help="Run on the Dask scheduler at ADDRESS (e.g. tcp://host:8786); needs timeline[dask].",
         ),
     ] = None,
+    timeout: Annotated[
+        int,
+        typer.Option(
+            "--timeout", metavar="SECONDS", min=1, help="Give up on a URL that takes longer than this."
+        ),
+    ] = 30,
+    allow_private_hosts: Annotated[
+        bool,
+        typer.Option(
+            "--allow-private-hosts",
+            help="Fetch URLs on loopback or private addresses (refused by default).",
+        ),
+    ] = False,
     show_progress: Annotated[
         bool | None,
         typer.Option(
@@ -129,18 +153,21 @@ def extract(
     from timeline.pipeline import build_timeline
     from timeline.reading import parse_date_option
     from timeline.reading.sources import ReadContext, iter_documents
+    from timeline.reading.web import FetchSettings
     from timeline.settings import TaggerSettings
 
     known = exporters.names()
     chosen = _parse_formats(formats, known)
     reference = parse_date_option(ref_date) if ref_date is not None else None
-    ctx = ReadContext(ref_date=reference, encoding=encoding)
+    fetching = FetchSettings(timeout=timeout, allow_private_hosts=allow_private_hosts)
+    ctx = ReadContext(ref_date=reference, encoding=encoding, fetch=fetching)
     settings = TaggerSettings(day_first=day_first)
     workers = jobs or default_jobs()
     extensions = {n: exporters.get(n).extension for n in known}
 
     if chosen == [STREAMING_FORMAT]:
-        (_, target), *_ = plan_outputs(output, chosen, extensions, name or "events", DEFAULT_FORMATS)
+        stream_name = name or stream_basename(inputs)
+        (_, target), *_ = plan_outputs(output, chosen, extensions, stream_name, DEFAULT_FORMATS)
         documents = iter_documents(inputs, ctx)
         with progress(_input_bytes(inputs), show_progress) as tracker:
             seen = _Seen(tracker)
@@ -170,14 +197,39 @@ def extract(
     _report(ctx, undated, len(timeline.events))
 
 
+def stream_basename(inputs: list[str]) -> str:
+    """Corpus mode's file name: after its one input ('corpus.jsonl' -> 'corpus.events'), so
+    that it never overwrites that input when written beside it; 'events' for several inputs."""
+    from timeline.reading.sources import READERS
+    from timeline.reading.web import is_url, url_stem
+
+    if len(inputs) != 1 or inputs[0] == "-":
+        return "events"
+    arg = inputs[0]
+    path = Path(arg.rstrip("/\\"))
+    stem = url_stem(arg) if is_url(arg) else (path.stem if path.suffix.lower() in READERS else path.name)
+    return f"{stem}.events" if stem else "events"
+
+
 def _input_bytes(inputs: list[str]) -> int | None:
+    """The bytes the readers will take: article files only (not sidecars, not our own exports,
+    not other files of a directory); None when unknown (stdin, URLs)."""
+    from timeline.reading.sources import READERS, is_own_output
+
     total = 0
     for arg in inputs:
         path = Path(arg)
         if arg == "-" or not path.exists():
             return None
-        files = path.rglob("*") if path.is_dir() else [path]
-        total += sum(p.stat().st_size for p in files if p.is_file())
+        if path.is_dir():
+            files = (
+                p
+                for p in path.rglob("*")
+                if p.suffix.lower() in READERS and p.is_file() and not is_own_output(p)
+            )
+            total += sum(p.stat().st_size for p in files)
+        elif path.is_file():
+            total += path.stat().st_size
     return total
 
 
@@ -205,12 +257,12 @@ def _report(ctx: ReadContext, undated: list[str], count: int) -> None:
             f"no reference date for {shown}: relative dates stay unresolved and are left "
             "out of the calendar; pass --ref-date YYYY-MM-DD"
         )
-    typer.echo(f"{count} events", err=True)
+    typer.echo(counted(count, "event"), err=True)
 
 
 @app.command()
 def schema() -> None:
     """Print the JSON Schema of the timeline JSON export."""
-    from timeline.models import Timeline
+    from timeline.schema import timeline_schema
 
-    typer.echo(json.dumps(Timeline.model_json_schema(), indent=2, sort_keys=True))
+    typer.echo(json.dumps(timeline_schema(), indent=2, sort_keys=True))

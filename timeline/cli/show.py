@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from timeline.cli.app import app
-from timeline.cli.common import user_errors
+from timeline.cli.common import counted, user_errors
 
 if TYPE_CHECKING:
     from timeline.models import Timeline
@@ -47,7 +47,9 @@ def show(
     ref_date: Annotated[
         str | None, typer.Option("--ref-date", metavar="YYYY-MM-DD", help="Reference date for articles.")
     ] = None,
-    width: Annotated[int | None, typer.Option(help="Table width (default: the terminal's).")] = None,
+    width: Annotated[
+        int | None, typer.Option(metavar="COLUMNS", help="Table width (default: the terminal's).")
+    ] = None,
 ) -> None:
     """Print the events of a timeline as a table: date, precision, status, title, source."""
     from rich.console import Console
@@ -63,7 +65,7 @@ def show(
         documents, _ = read_inputs(inputs, reference)
         loaded = build_timeline(documents)
     several = len(loaded.documents) > 1  # a source column only says something for several
-    table = Table(title=f"{len(loaded.events)} events", show_lines=False, expand=False)
+    table = Table(title=counted(len(loaded.events), "event"), show_lines=False, expand=False)
     for column in ("Date", "Precision", "Status", "Event", *(["Source"] if several else [])):
         table.add_column(column, overflow="fold")
     for event in loaded.events:

@@ -11,14 +11,14 @@ from typing import BinaryIO
 
 import typer
 
-from timeline.errors import OutputError
+from timeline.errors import OutputClosed
 from timeline.output import atomic_file, atomic_write
 
 
 @contextlib.contextmanager
 def _stdout() -> Iterator[BinaryIO]:
-    """Standard output, flushed at the end; a reader that went away (`| head`) is an output error,
-    reported in one line, not a traceback or a silently truncated export."""
+    """Standard output, flushed at the end; a reader that went away (`| head`) ends the command
+    quietly with the SIGPIPE exit code, not a traceback nor an exit 0 over a truncated export."""
     out = sys.stdout.buffer
     try:
         yield out
@@ -28,7 +28,7 @@ def _stdout() -> Iterator[BinaryIO]:
         # descriptor at /dev/null, as the Python documentation on SIGPIPE advises.
         with contextlib.suppress(OSError, ValueError):
             os.dup2(os.open(os.devnull, os.O_WRONLY), out.fileno())
-        raise OutputError("standard output was closed before the export was complete") from None
+        raise OutputClosed("standard output was closed before the export was complete") from None
 
 
 def _write_all(out: BinaryIO, data: bytes) -> None:

@@ -29,7 +29,8 @@ def _pct(x: float) -> str:
 
 def _row(run: PeerRun) -> list[str]:
     if run.result is None:
-        return [run.name, run.version or "-", *["-"] * 7]
+        # A peer that could not run has no scores: say so where the scores would be.
+        return [run.name, "skipped (see note)", *["-"] * 7]
     s = run.result.scores
     speed = run.seconds_per_mb
     return [
@@ -181,6 +182,7 @@ def summary_json(runs: Sequence[PeerRun], corpus: str, documents: int) -> str:
                 "name": r.name,
                 "version": r.version,
                 "note": r.note,
+                "skipped": r.skipped,
                 "seconds": r.seconds,
                 "megabytes": r.megabytes,
                 "seconds_per_mb": r.seconds_per_mb,

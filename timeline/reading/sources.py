@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from array import array
 from collections.abc import Callable, Iterator, Sequence
@@ -12,10 +13,12 @@ from pathlib import Path
 from timeline.errors import InputError
 from timeline.models import Document, DocumentInfo, ReferenceSource
 from timeline.reading.decoding import decode_text
+from timeline.reading.feeds import FEED_SUFFIXES, FeedItem, looks_like_feed, parse_feed
 from timeline.reading.html import looks_like_html, read_html
 from timeline.reading.jsonl import iter_jsonl, require_documents
 from timeline.reading.metadata import read_sidecar
 from timeline.reading.reference import parse_published, resolve_reference
+from timeline.reading.web import FetchSettings, Page, fetch, is_url, url_stem
 
 STDIN = "-"
 
@@ -83,6 +86,7 @@ class ReadContext:
 
     ref_date: date | None = None
     encoding: str | None = None
+    fetch: FetchSettings = field(default_factory=FetchSettings)
     warnings: list[str] = field(default_factory=list)
     taken_ids: IdSet = field(default_factory=IdSet)
 
@@ -114,8 +118,31 @@ def _nonempty_text(data: bytes, name: str, encoding: str | None) -> str:
     return text
 
 
+# A first line this short, followed by more text, is the article's headline.
+_MAX_HEADLINE = 200
+
+
+def first_line_title(text: str) -> str | None:
+    """The headline of a plain-text article: a short first line that stands apart from the body,
+    set off by a blank line or not ending like a sentence (headlines drop the full stop)."""
+    lines = text.strip().splitlines()
+    if len(lines) < 2:
+        return None
+    first = lines[0].strip()
+    if not first or len(first) > _MAX_HEADLINE or not any(line.strip() for line in lines[1:]):
+        return None
+    if lines[1].strip() == "" or not first.endswith("."):
+        return first
+    return None
+
+
 def _text_file(path: Path, ctx: ReadContext) -> Iterator[Document]:
-    text = _nonempty_text(_read_bytes(path), str(path), ctx.encoding)
+    data = _read_bytes(path)
+    if path.suffix.lower() not in READERS and looks_like_feed(data[:4096]):
+        # an explicitly named .xml (or suffix-less) file that is a feed
+        yield from _feed_documents(data, str(path), ctx)
+        return
+    text = _nonempty_text(data, str(path), ctx.encoding)
     sidecar = read_sidecar(path)
     published = None
     if sidecar is not None and sidecar.published:
@@ -125,7 +152,7 @@ def _text_file(path: Path, ctx: ReadContext) -> Iterator[Document]:
         info=DocumentInfo(
             id=ctx.unique_id(path.stem),
             source=str(path),
-            title=sidecar.title if sidecar else None,
+            title=(sidecar.title if sidecar and sidecar.title else first_line_title(text)),
             publisher=sidecar.publisher if sidecar else None,
             url=sidecar.url if sidecar else None,
             language=(sidecar.language if sidecar and sidecar.language else "en"),
@@ -139,15 +166,25 @@ def _text_file(path: Path, ctx: ReadContext) -> Iterator[Document]:
     )
 
 
-def _html_document(markup: str, name: str, doc_id: str, source: str | None, ctx: ReadContext) -> Document:
+def _html_document(
+    markup: str,
+    name: str,
+    doc_id: str,
+    source: str | None,
+    ctx: ReadContext,
+    url: str | None = None,
+    listed: FeedItem | None = None,
+) -> Document:
     article = read_html(markup, name)
-    reference, ref_source = resolve_reference(ctx.ref_date, None, article.published)
+    feed_day = listed.published if listed is not None else None
+    reference, ref_source = resolve_reference(ctx.ref_date, feed_day, article.published)
+    title = (listed.title if listed is not None else None) or article.title
     return Document(
         info=DocumentInfo(
             id=doc_id,
             source=source,
-            title=article.title,
-            url=article.url,
+            title=title,
+            url=article.url or url,
             language=article.language or "en",
             reference_date=reference,
             reference_source=ref_source,
@@ -173,19 +210,106 @@ def _jsonl_file(path: Path, ctx: ReadContext) -> Iterator[Document]:
     require_documents(count, str(path))
 
 
+def _feed_file(path: Path, ctx: ReadContext) -> Iterator[Document]:
+    yield from _feed_documents(_read_bytes(path), str(path), ctx)
+
+
+def _decoded_page(page: Page, ctx: ReadContext) -> str:
+    return _nonempty_text(page.data, page.url, ctx.encoding)
+
+
+def _url_documents(url: str, ctx: ReadContext) -> Iterator[Document]:
+    page = fetch(url, ctx.fetch)
+    if looks_like_feed(page.data, page.content_type):
+        yield from _feed_documents(page.data, url, ctx)
+        return
+    markup = _decoded_page(page, ctx)
+    yield _html_document(markup, url, ctx.unique_id(url_stem(page.final_url)), url, ctx, url=page.final_url)
+
+
+def _feed_documents(data: bytes, name: str, ctx: ReadContext) -> Iterator[Document]:
+    """Each item of a feed as an article: its page when it links one, else the text it carries.
+    An item that gives neither is skipped with a warning; the feed's date is the item's
+    reference date unless --ref-date overrides it."""
+    for number, item in enumerate(parse_feed(data, name), start=1):
+        where = f"{name}: item {number}" + (f" ({item.link})" if item.link else "")
+        document = None
+        if item.link is not None and is_url(item.link):
+            try:
+                page = fetch(item.link, ctx.fetch)
+                markup = _decoded_page(page, ctx)
+                stem = ctx.unique_id(url_stem(page.final_url))
+                document = _html_document(markup, item.link, stem, item.link, ctx, page.final_url, item)
+            except InputError as err:
+                if not item.text:
+                    ctx.warnings.append(f"{err}; item skipped")
+                    continue
+                ctx.warnings.append(f"{err}; using the text the feed gives")
+        if document is None:
+            if not item.text:
+                ctx.warnings.append(f"{where}: no link to fetch and no text; item skipped")
+                continue
+            document = _feed_item_document(item, name, ctx)
+        yield document
+
+
+def _feed_item_document(item: FeedItem, name: str, ctx: ReadContext) -> Document:
+    reference, source = resolve_reference(ctx.ref_date, item.published)
+    text = item.text or ""
+    if item.title and not text.startswith(item.title):
+        text = f"{item.title}\n\n{text}"  # the headline dates and names things too
+    stem = url_stem(item.link) if item.link else Path(name).stem or "item"
+    return Document(
+        info=DocumentInfo(
+            id=ctx.unique_id(stem),
+            source=item.link or name,
+            title=item.title,
+            url=item.link,
+            reference_date=reference,
+            reference_source=source,
+        ),
+        text=text,
+    )
+
+
 READERS: dict[str, Reader] = {
     ".txt": _text_file,
     ".text": _text_file,
     ".html": _html_file,
     ".htm": _html_file,
     ".jsonl": _jsonl_file,
+    **dict.fromkeys(sorted(FEED_SUFFIXES), _feed_file),
 }
+
+
+# What our own exports start with: the HTML page's generator tag, and corpus mode's event lines
+# (an Event object: an "id" then a "date"; input lines carry "text" instead).
+_OWN_HTML = b'<meta name="generator" content="timeline'
+_OWN_EVENT_LINE = re.compile(rb'\A\s*\{"id":\s*"[^"]*",\s*"date":\s*\{')
+
+
+def is_own_output(path: Path) -> bool:
+    """Whether a file found in a directory is one of our exports, which a run over that
+    directory must not read back as an article (an exports/ folder beside the articles)."""
+    suffix = path.suffix.lower()
+    if suffix not in (".html", ".htm", ".jsonl"):
+        return False
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(4096)
+    except OSError:
+        return False  # reading it will report the problem
+    if suffix == ".jsonl":
+        return _OWN_EVENT_LINE.match(head) is not None
+    return _OWN_HTML in head
 
 
 def _iter_paths(arg: str) -> Iterator[Path]:
     path = Path(arg)
     if path.is_dir():
-        found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in READERS)
+        found = sorted(
+            p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in READERS and not is_own_output(p)
+        )
         if not found:
             raise InputError(f"{arg}: no articles ({', '.join(sorted(READERS))}) in this directory")
         yield from found
@@ -198,6 +322,9 @@ def _iter_paths(arg: str) -> Iterator[Path]:
 
 
 def _stdin_documents(data: bytes, ctx: ReadContext) -> Iterator[Document]:
+    if looks_like_feed(data[:4096]):
+        yield from _feed_documents(data, "stdin", ctx)
+        return
     text = _nonempty_text(data, "stdin", ctx.encoding)
     if looks_like_html(text):
         yield _html_document(text, "stdin", ctx.unique_id("stdin"), None, ctx)
@@ -214,6 +341,9 @@ def iter_documents(
     for arg in inputs:
         if arg == STDIN:
             yield from _stdin_documents((read_stdin or sys.stdin.buffer.read)(), ctx)
+            continue
+        if is_url(arg):
+            yield from _url_documents(arg, ctx)
             continue
         for path in _iter_paths(arg):
             reader = READERS.get(path.suffix.lower(), _text_file)
