@@ -92,6 +92,8 @@ def test_no_two_boxes_overlap_or_are_cut_off(opened: tuple[Browser, str]) -> Non
         " return b.members.length - a.members.length; })[0].click()"
     )
     views["densest count expanded"] = (boxes(browser), frame(browser))
+    browser.evaluate("document.getElementById('axis').scrollIntoView()")
+    browser.screenshot(ARTIFACTS / f"html-viewer-{name}-expanded.png")
     browser.evaluate("window.timelineAxis.fit(); window.timelineAxis.zoom(0.25)")
     views["zoomed in"] = (boxes(browser), frame(browser))
     for view, (found, box) in views.items():

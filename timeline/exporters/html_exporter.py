@@ -200,12 +200,12 @@ AXIS = (
     '<button type="button" data-act="later" aria-label="Later">&rarr;</button>'
     '<button type="button" data-act="all">Show all</button></div>'
     '<output id="range" aria-live="polite"></output></div>'
-    '<p id="axis-help" class="help">Drag, swipe or use the arrow keys to move in time; + and &minus;, '
-    "Ctrl + wheel or a pinch to zoom; 0 shows everything. A number (+12) stands for events too close "
-    "to draw apart: select it to zoom in.</p>"
     '<div id="viewport" class="viewport" tabindex="0" role="group" aria-roledescription="time axis" '
     'aria-label="Events on the time axis" aria-describedby="axis-help">'
     '<div class="ticks" aria-hidden="true"></div><div class="lanes"></div></div>'
+    '<p id="axis-help" class="help">Drag, swipe or use the arrow keys to move in time; + and &minus;, '
+    "Ctrl + wheel or a pinch to zoom; 0 shows everything. A number (+12) stands for events too close "
+    "to draw apart: select it to zoom in or list them.</p>"
     '<section id="detail" class="detail" aria-labelledby="detail-heading" hidden>'
     '<div class="detail-head"><h3 id="detail-heading" tabindex="-1"></h3>'
     '<button type="button" data-act="close">Close</button></div>'

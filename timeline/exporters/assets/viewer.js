@@ -207,8 +207,13 @@
       });
       rangeEl.textContent = dayLabel(view.a) + " \u2013 " + dayLabel(view.b - 1);
       var visible = items.filter(function (i) { return !i.card.hidden && i.to > view.a && i.from < view.b; });
-      var laneEnds = [], placed = [], clusters = [];
-      visible.forEach(function (item) {
+      // The most precise events get the lanes first (a day says more than a whole year), each
+      // in the first lane where it overlaps nothing; what finds no room is counted.
+      var byPrecision = visible.slice().sort(function (p, q) {
+        return (p.to - p.from) - (q.to - q.from) || p.from - q.from;
+      });
+      var lanes = [], placed = [], overflow = [], clusters = [];
+      byPrecision.forEach(function (item) {
         var x0 = x(item.from), x1 = x(item.to), left, right, flip = false;
         if (item.point) {
           left = x0; right = x0 + itemWidth;
@@ -219,21 +224,24 @@
           left = Math.min(left, right - itemWidth);
         }
         left = Math.max(left, 0); right = Math.min(right, width);
+        var free = function (lane) {
+          return lane.every(function (box) { return right + gap <= box[0] || box[1] + gap <= left; });
+        };
         var lane = -1;
-        for (var k = 0; k < laneEnds.length; k += 1) {
-          if (laneEnds[k] <= left) { lane = k; break; }
-        }
-        if (lane === -1 && laneEnds.length < maxLanes) { lane = laneEnds.length; laneEnds.push(0); }
-        if (lane === -1) {
-          var last = clusters[clusters.length - 1];
-          var cx = Math.max(Math.min(x0, width - 3.5 * r), 0);
-          if (last && cx < last.right) { last.members.push(item); }
-          else { clusters.push({ left: cx, right: cx + 3.5 * r + gap, members: [item] }); }
-          return;
-        }
-        laneEnds[lane] = right + gap;
+        for (var k = 0; k < lanes.length && lane === -1; k += 1) { if (free(lanes[k])) { lane = k; } }
+        if (lane === -1 && lanes.length < maxLanes) { lane = lanes.length; lanes.push([]); }
+        if (lane === -1) { overflow.push({ item: item, x0: x0 }); return; }
+        lanes[lane].push([left, right]);
         placed.push({ item: item, lane: lane, left: left, right: right, flip: flip,
           bar: item.point ? null : [Math.max(x0, 0) - left, Math.min(x1, width) - left] });
+      });
+      // Markers in time order, so that Tab walks through them chronologically.
+      placed.sort(function (p, q) { return p.item.from - q.item.from || p.item.to - q.item.to; });
+      overflow.sort(function (p, q) { return p.x0 - q.x0; }).forEach(function (o) {
+        var last = clusters[clusters.length - 1];
+        var cx = Math.max(Math.min(o.x0, width - 3.5 * r), 0);
+        if (last && cx < last.right) { last.members.push(o.item); }
+        else { clusters.push({ left: cx, right: cx + 3.5 * r + gap, members: [o.item] }); }
       });
       lanesEl.textContent = "";
       placed.forEach(function (p) {
@@ -258,11 +266,11 @@
         }
         lanesEl.appendChild(el);
       });
-      var lanes = Math.max(laneEnds.length, 1);
+      var used = Math.max(lanes.length, 1);
       if (clusters.length) {
         var row = document.createElement("div");
         row.className = "cluster-row";
-        row.style.top = (lanes * laneHeight) + "px";
+        row.style.top = (used * laneHeight) + "px";
         lanesEl.appendChild(row);
       }
       clusters.forEach(function (c, n) {
@@ -274,31 +282,31 @@
         el.className = "cluster";
         el.setAttribute("data-cluster", String(n));
         el.setAttribute("data-members", c.members.map(function (i) { return i.id; }).join(" "));
+        var action = lists(c.members.length, a, b) ? "list them" : "zoom in";
         el.setAttribute("aria-label", c.members.length + " more events, " + dayLabel(a) + " to " +
-          dayLabel(b - 1) + ": zoom in");
-        el.title = c.members.length + " more events here: select to zoom in";
+          dayLabel(b - 1) + ": " + action);
+        el.title = c.members.length + " more events here: select to " + action;
         el.style.left = c.left + "px";
         el.style.width = (c.right - c.left - gap) + "px";
-        el.style.top = (lanes * laneHeight + gap) + "px";
+        el.style.top = (used * laneHeight + gap) + "px";
         el.textContent = "+" + c.members.length;
         el.members = c.members;
         el.span = [a, b];
         lanesEl.appendChild(el);
       });
-      lanesEl.style.height = ((lanes + (clusters.length ? 1 : 0)) * laneHeight + (clusters.length ? gap : 0)) + "px";
+      lanesEl.style.height = ((used + (clusters.length ? 1 : 0)) * laneHeight + (clusters.length ? gap : 0)) + "px";
     };
 
+    // What activating a count does: a few events, events all on one day (zooming cannot part
+    // them) or a view that zooming onto their starts would not narrow are listed; else zoom in.
+    function lists(count, a, b) {
+      var span = view.b - view.a, pad = (b - a) * 0.05 + 0.5;
+      return span <= MIN_SPAN * 1.01 || b - a <= 1 || count <= 6 || b - a + 2 * pad >= span * 0.75;
+    }
     function expand(cluster) {
-      var members = cluster.members, a = cluster.span[0], b = cluster.span[1], span = view.b - view.a;
-      // A few events, or all on one day (zooming cannot part them): a list of them.
-      if (span <= MIN_SPAN * 1.01 || b - a <= 1 || members.length <= 6) {
-        showList(members, dayLabel(a) + " to " + dayLabel(b - 1));
-        return;
-      }
-      // Zoom onto the members' starts; where that would not narrow the view, list them instead.
-      var pad = (b - a) * 0.05 + 0.5;
-      if (b - a + 2 * pad < span * 0.75) { self.show(a - pad, b + pad); viewport.focus(); }
-      else { showList(members, dayLabel(a) + " to " + dayLabel(b - 1)); }
+      var a = cluster.span[0], b = cluster.span[1], pad = (b - a) * 0.05 + 0.5;
+      if (lists(cluster.members.length, a, b)) { showList(cluster.members, dayLabel(a) + " to " + dayLabel(b - 1)); }
+      else { self.show(a - pad, b + pad); viewport.focus(); }
     }
 
     lanesEl.addEventListener("click", function (event) {
