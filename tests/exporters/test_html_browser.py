@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from cdp import FLAGS, chromium_binary
-from exporter_fixture import HOSTILE_TITLE
+from exporter_fixture import HOSTILE_TITLE, build_timeline
 from exporter_html_dom import Page, read
 
 from timeline import exporters
@@ -47,10 +47,12 @@ def chromium(tmp_path: Path, page: Path, *action: str) -> str:
     return done.stdout
 
 
-@pytest.fixture
-def rendered(tmp_path: Path, timeline: Timeline) -> Page:
+@pytest.fixture(scope="module")
+def rendered(tmp_path_factory: pytest.TempPathFactory) -> Page:
+    # Rendered once for the module (each Chromium start costs seconds on a loaded machine).
+    tmp_path = tmp_path_factory.mktemp("browser")
     page = tmp_path / "timeline.html"
-    page.write_bytes(exporters.get("html").export(timeline, ExportOptions()))
+    page.write_bytes(exporters.get("html").export(build_timeline(), ExportOptions()))
     ARTIFACTS.mkdir(exist_ok=True)
     screenshot = ARTIFACTS / "html-export.png"
     screenshot.unlink(missing_ok=True)

@@ -190,3 +190,17 @@ def test_search_and_filters_narrow_the_axis(opened: tuple[Browser, str]) -> None
     for narrowed in (searched, by_source):
         shown = int(narrowed[0].split()[0])
         assert 0 < shown < int(total[0].split()[0]) and narrowed[1] == shown
+
+
+def test_axe_finds_no_violation_in_the_dark_scheme(page: Path, tmp_path: Path) -> None:
+    # A browser of its own: the emulated scheme must not leak into the other tests' page.
+    browser = Browser(tmp_path / "profile")
+    try:
+        dark = [{"name": "prefers-color-scheme", "value": "dark"}]
+        browser.send("Emulation.setEmulatedMedia", features=dark)
+        browser.open(page.as_uri(), 1400, 900)
+        assert browser.evaluate("matchMedia('(prefers-color-scheme: dark)').matches") is True
+        browser.evaluate("document.querySelector('#viewport .marker').click()")
+        assert axe_violations(browser) == []
+    finally:
+        browser.close()
