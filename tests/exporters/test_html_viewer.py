@@ -204,3 +204,56 @@ def test_axe_finds_no_violation_in_the_dark_scheme(page: Path, tmp_path: Path) -
         assert axe_violations(browser) == []
     finally:
         browser.close()
+
+
+def test_mouse_and_touch_move_and_zoom_the_axis(opened: tuple[Browser, str]) -> None:
+    browser, name = opened
+    shown = "window.timelineAxis.window()"
+    browser.evaluate(
+        "window.timelineAxis.fit(); window.timelineAxis.zoom(0.5);"
+        " document.getElementById('detail').hidden = true"
+    )
+    x, y = browser.evaluate(
+        "(function () { var v = document.getElementById('viewport'); v.scrollIntoView();"
+        " var r = v.getBoundingClientRect(); return [r.left + r.width / 2, r.top + 12]; }())"
+    )
+    before = browser.evaluate(shown)
+    points = [x + 60, x + 20, x - 20, x - 60]  # to the left: later dates come into view
+    if name == "390x844":
+        browser.send("Input.dispatchTouchEvent", type="touchStart", touchPoints=[{"x": points[0], "y": y}])
+        for point in points[1:]:
+            browser.send("Input.dispatchTouchEvent", type="touchMove", touchPoints=[{"x": point, "y": y}])
+        browser.send("Input.dispatchTouchEvent", type="touchEnd", touchPoints=[])
+    else:
+        browser.send(
+            "Input.dispatchMouseEvent", type="mousePressed", x=points[0], y=y, button="left", clickCount=1
+        )
+        for point in points[1:]:
+            browser.send(
+                "Input.dispatchMouseEvent", type="mouseMoved", x=point, y=y, button="left", buttons=1
+            )
+        browser.send(
+            "Input.dispatchMouseEvent", type="mouseReleased", x=points[-1], y=y, button="left", clickCount=1
+        )
+    dragged = browser.evaluate(shown)
+    assert dragged[0] > before[0], f"{name}: the drag did not move the axis to later dates"
+    assert dragged[1] - dragged[0] == pytest.approx(before[1] - before[0])
+    assert browser.evaluate("document.getElementById('detail').hidden") is True, "the drag also clicked"
+    if name == "390x844":  # two fingers spreading apart zoom in
+        touch = "Input.dispatchTouchEvent"
+        browser.send(
+            touch,
+            type="touchStart",
+            touchPoints=[{"x": x - 20, "y": y, "id": 0}, {"x": x + 20, "y": y, "id": 1}],
+        )
+        for spread in (40, 60, 80):
+            fingers = [{"x": x - spread, "y": y, "id": 0}, {"x": x + spread, "y": y, "id": 1}]
+            browser.send(touch, type="touchMove", touchPoints=fingers)
+        browser.send(touch, type="touchEnd", touchPoints=[])
+        pinched = browser.evaluate(shown)
+        assert pinched[1] - pinched[0] < (dragged[1] - dragged[0]) / 2, "the pinch did not zoom in"
+        dragged = pinched
+    # Ctrl + wheel (which is also what a trackpad pinch sends) zooms in at the pointer.
+    browser.send("Input.dispatchMouseEvent", type="mouseWheel", x=x, y=y, deltaX=0, deltaY=-400, modifiers=2)
+    zoomed = browser.evaluate(shown)
+    assert zoomed[1] - zoomed[0] < dragged[1] - dragged[0], f"{name}: Ctrl + wheel did not zoom in"

@@ -157,6 +157,7 @@
       clampView(view.a + span * fraction, view.b + span * fraction);
       self.render();
     };
+    this.window = function () { return [view.a, view.b]; }; // the shown days, for tests
     this.fit = function () { view.a = lo; view.b = hi; self.render(); };
     this.show = function (a, b) { clampView(a, b); self.render(); };
     this.mark = function (id) {
