@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -263,11 +264,20 @@ def test_adapter_classes_map_to_upos() -> None:
 
 def test_adapter_anchors_a_plain_sentence(sentences: dict[str, Sentence]) -> None:
     s1 = sentences["s1"]
-    analysis = adapter.analyze(s1.text, None)
-    (decision,) = [d for d in analysis.decisions if s1.text[slice(*d.timex)] == "Monday"] or [None]
-    if decision is None:  # "Monday" with no reference date is not a calendar date
-        analysis = adapter.analyze(s1.text, __import__("datetime").date(2021, 3, 4))
-        (decision,) = analysis.decisions
+    (decision,) = adapter.analyze(s1.text, date(2021, 3, 4)).decisions
+    assert decision.timex == _span(s1, "Monday")
     assert decision.trigger == _span(s1, "approved")
-    assert decision.subject and s1.text[slice(*decision.subject[-1])] == "council"
+    assert [s1.text[a:b] for a, b in decision.subject] == ["council"]
     assert decision.passive_group is False
+
+
+def test_adapter_reads_the_voice_of_the_verb_group() -> None:
+    text = "The mayor was arrested in June 2019."
+    (decision,) = adapter.analyze(text, date(2021, 3, 4)).decisions
+    assert decision.passive_group is True
+
+
+def test_adapter_clause_starts_follow_commas_and_subordinators() -> None:
+    text = "Residents left, and officials said that the storm hit because the dam broke."
+    starts = {text[s:].split()[0] for s in adapter.clause_starts(text)}
+    assert starts == {"and", "because"} | ({"that"} & starts)
