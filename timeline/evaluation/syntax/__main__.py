@@ -42,7 +42,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--failures", type=int, default=0, metavar="N", help="list N failing cases per decision"
     )
     parser.add_argument("--decision", action="append", choices=DECISIONS, help="which decisions to list")
+    parser.add_argument(
+        "--classes",
+        choices=("lists", "perceptron"),
+        default="lists",
+        help="word classes from the engine's word lists, or from the EWT perceptron (measurement only)",
+    )
     args = parser.parse_args(argv)
+    if args.classes == "perceptron":
+        from timeline.evaluation.syntax.adapter import use_perceptron
+
+        use_perceptron()
     names: list[str] = []
     tallies: list[Tally] = []
     try:

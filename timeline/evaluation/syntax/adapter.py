@@ -16,8 +16,10 @@ from __future__ import annotations
 
 import datetime as dt
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 from timeline.events.anchoring import cue_matches, is_hard_boundary, is_soft_boundary, subordinators
 from timeline.events.detect import dated_events, is_calendar_date, span_tokens
@@ -29,6 +31,10 @@ from timeline.models import Document, DocumentInfo, ReferenceSource, Timex
 from timeline.temporal import annotate
 
 Span = tuple[int, int]
+Classify = Callable[[tuple[Token, ...], frozenset[int]], tuple[Kind, ...]]
+
+# Which classes this process measures: the engine's word lists, or the perceptron (use_perceptron).
+_STATE: dict[str, Any] = {"classify": classify, "tagged": False}
 
 # Words whose presence in a verb group before a participle makes it passive.
 _PASSIVE_AUX = BE_FORMS | {"been", "being", "get", "gets", "got", "gotten"}
@@ -121,10 +127,16 @@ def implied_upos(token: Token, kind: Kind) -> str:
 def word_classes(text: str) -> tuple[TokenClass, ...]:
     """Our tokens of a sentence and their classes (no dates marked: the class of every word)."""
     tokens = tokenize(text)
-    kinds = classify(tokens)
+    kinds = _STATE["classify"](tokens, frozenset())
+    if _STATE["tagged"]:
+        from timeline.evaluation.syntax.perceptron import load
+
+        tags = load().tag([t.text for t in tokens])
+    else:
+        tags = [implied_upos(t, kind) for t, kind in zip(tokens, kinds, strict=True)]
     return tuple(
-        TokenClass(t.start, t.end, t.text, kind.value, implied_upos(t, kind))
-        for t, kind in zip(tokens, kinds, strict=True)
+        TokenClass(t.start, t.end, t.text, kind.value, tag)
+        for t, kind, tag in zip(tokens, kinds, tags, strict=True)
     )
 
 
@@ -173,7 +185,7 @@ def analyze(text: str, reference: dt.date | None) -> Analysis:
         tokens = tokenize(text, s_start, s_end)
         ends = [t.end for t in tokens]
         dates = span_tokens(tokens, ends, spans, s_start, s_end)
-        kinds = classify(tokens, dates)
+        kinds = _STATE["classify"](tokens, dates)
         words = dated.words
         trigger = words[0] if words else None
         subject_spans: tuple[Span, ...] = ()
@@ -224,3 +236,45 @@ def _index(tokens: tuple[Token, ...], span: Span) -> int | None:
 def _passive(tokens: tuple[Token, ...], group: range | list[int], head: int) -> bool:
     participle = bool(tokens[head].info.tenses & {"participle", "past"})
     return participle and any(tokens[i].lower in _PASSIVE_AUX for i in group)
+
+
+def perceptron_classes(tokens: tuple[Token, ...], dates: frozenset[int] = frozenset()) -> tuple[Kind, ...]:
+    """Our Kinds from the EWT perceptron's UPOS instead of the word lists (measurement only): VERB
+    and AUX as tagged; a NOUN that is a listed or suffix event noun ("attack", "invasion") is an
+    EVENT_NOUN unless a NOUN follows it ("arrest warrant"); everything else, and dates, OTHER."""
+    from timeline.evaluation.syntax.perceptron import load
+
+    tags = load().tag([t.text for t in tokens])
+    kinds: list[Kind] = []
+    for i, (token, tag) in enumerate(zip(tokens, tags, strict=True)):
+        following = tags[i + 1] if i + 1 < len(tags) and i + 1 not in dates else ""
+        if i in dates:
+            kinds.append(Kind.OTHER)
+        elif tag == "VERB":
+            kinds.append(VERB)
+        elif tag == "AUX":
+            kinds.append(AUX)
+        elif tag == "NOUN" and (token.info.event_noun or token.info.gerund_noun) and following != "NOUN":
+            kinds.append(EVENT_NOUN)
+        else:
+            kinds.append(Kind.OTHER)
+    return tuple(kinds)
+
+
+def use_perceptron() -> None:
+    """Make this process's event layer read the perceptron's classes (measurement only: the
+    engine's modules are not changed, only the name this process's event layer looks up)."""
+    import timeline.events.detect as detect
+
+    setattr(detect, "classify", perceptron_classes)  # noqa: B010 (a name mypy sees as private)
+    _STATE["classify"] = perceptron_classes
+    _STATE["tagged"] = True
+
+
+def use_word_lists() -> None:
+    """Undo use_perceptron: the engine's own classes again."""
+    import timeline.events.detect as detect
+
+    setattr(detect, "classify", classify)  # noqa: B010
+    _STATE["classify"] = classify
+    _STATE["tagged"] = False
