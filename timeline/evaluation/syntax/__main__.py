@@ -44,15 +44,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--decision", action="append", choices=DECISIONS, help="which decisions to list")
     parser.add_argument(
         "--classes",
-        choices=("lists", "perceptron"),
+        choices=("lists", "perceptron", "perceptron-ambiguous"),
         default="lists",
-        help="word classes from the engine's word lists, or from the EWT perceptron (measurement only)",
+        help="word classes from the engine's word lists, from the EWT perceptron, or from the perceptron "
+        "for the words the lists could make a verb, auxiliary or event noun only (measurement only)",
     )
     args = parser.parse_args(argv)
-    if args.classes == "perceptron":
+    if args.classes != "lists":
         from timeline.evaluation.syntax.adapter import use_perceptron
 
-        use_perceptron()
+        use_perceptron(ambiguous_only=args.classes == "perceptron-ambiguous")
     names: list[str] = []
     tallies: list[Tally] = []
     try:

@@ -34,7 +34,7 @@ Span = tuple[int, int]
 Classify = Callable[[tuple[Token, ...], frozenset[int]], tuple[Kind, ...]]
 
 # Which classes this process measures: the engine's word lists, or the perceptron (use_perceptron).
-_STATE: dict[str, Any] = {"classify": classify, "tagged": False}
+_STATE: dict[str, Any] = {"classify": classify, "tagged": False, "ambiguous_only": False}
 
 # Words whose presence in a verb group before a participle makes it passive.
 _PASSIVE_AUX = BE_FORMS | {"been", "being", "get", "gets", "got", "gotten"}
@@ -129,9 +129,7 @@ def word_classes(text: str) -> tuple[TokenClass, ...]:
     tokens = tokenize(text)
     kinds = _STATE["classify"](tokens, frozenset())
     if _STATE["tagged"]:
-        from timeline.evaluation.syntax.perceptron import load
-
-        tags = load().tag([t.text for t in tokens])
+        tags = _perceptron_tags(tokens)
     else:
         tags = [implied_upos(t, kind) for t, kind in zip(tokens, kinds, strict=True)]
     return tuple(
@@ -238,13 +236,21 @@ def _passive(tokens: tuple[Token, ...], group: range | list[int], head: int) -> 
     return participle and any(tokens[i].lower in _PASSIVE_AUX for i in group)
 
 
+def _perceptron_tags(tokens: tuple[Token, ...]) -> list[str]:
+    from timeline.evaluation.syntax.perceptron import load
+
+    guesses = None
+    if _STATE["ambiguous_only"]:
+        # Words the lists cannot make a verb, auxiliary or event noun keep the lists' tag.
+        guesses = [None if t.info.classifiable else implied_upos(t, Kind.OTHER) for t in tokens]
+    return load().tag([t.text for t in tokens], guesses)
+
+
 def perceptron_classes(tokens: tuple[Token, ...], dates: frozenset[int] = frozenset()) -> tuple[Kind, ...]:
     """Our Kinds from the EWT perceptron's UPOS instead of the word lists (measurement only): VERB
     and AUX as tagged; a NOUN that is a listed or suffix event noun ("attack", "invasion") is an
     EVENT_NOUN unless a NOUN follows it ("arrest warrant"); everything else, and dates, OTHER."""
-    from timeline.evaluation.syntax.perceptron import load
-
-    tags = load().tag([t.text for t in tokens])
+    tags = _perceptron_tags(tokens)
     kinds: list[Kind] = []
     for i, (token, tag) in enumerate(zip(tokens, tags, strict=True)):
         following = tags[i + 1] if i + 1 < len(tags) and i + 1 not in dates else ""
@@ -261,11 +267,14 @@ def perceptron_classes(tokens: tuple[Token, ...], dates: frozenset[int] = frozen
     return tuple(kinds)
 
 
-def use_perceptron() -> None:
+def use_perceptron(ambiguous_only: bool = False) -> None:
     """Make this process's event layer read the perceptron's classes (measurement only: the
-    engine's modules are not changed, only the name this process's event layer looks up)."""
+    engine's modules are not changed, only the name this process's event layer looks up); with
+    `ambiguous_only`, only the words the lists could make a verb, auxiliary or event noun are
+    scored by the perceptron."""
     import timeline.events.detect as detect
 
+    _STATE["ambiguous_only"] = ambiguous_only
     setattr(detect, "classify", perceptron_classes)  # noqa: B010 (a name mypy sees as private)
     _STATE["classify"] = perceptron_classes
     _STATE["tagged"] = True
@@ -278,3 +287,4 @@ def use_word_lists() -> None:
     setattr(detect, "classify", classify)  # noqa: B010
     _STATE["classify"] = classify
     _STATE["tagged"] = False
+    _STATE["ambiguous_only"] = False
