@@ -89,8 +89,8 @@ _PART = frozenset({"to", "not", "n't"})
 def implied_upos(token: Token, kind: Kind) -> str:
     """The UPOS our classes imply. The anchoring Kind decides first (VERB, AUX, an event noun
     is a NOUN); for the other tokens the WordInfo flags the field rules read decide, in this
-    order: punctuation, number, pronoun, determiner, preposition (ADP), subordinator
-    (subordinators.txt: SCONJ), coordinator (CCONJ), "to"/"not"
+    order: punctuation, number, pronoun, determiner, preposition (ADP), coordinator
+    (CCONJ), subordinator (subordinators.txt: SCONJ), "to"/"not"
     (PART), -ly adverb (ADV), adjective, capitalized word (PROPN), else NOUN."""
     info = token.info
     if kind is VERB:
@@ -109,10 +109,10 @@ def implied_upos(token: Token, kind: Kind) -> str:
         return "DET"
     if info.preposition:
         return "ADP"
-    if info.lower in subordinators():
-        return "SCONJ"
     if info.lower in _CCONJ:
         return "CCONJ"
+    if info.lower in subordinators():
+        return "SCONJ"
     if info.lower in _PART or info.clitic:
         return "PART"
     if info.adverb:
