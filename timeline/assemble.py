@@ -298,10 +298,10 @@ def assemble(
         leader = group[0]
         document_id = _first_mention(order, leader).document_id
         info = infos.get(document_id)
-        identity = document_identity(info, document_id)
-        triple = (identity, leader.date.value, trigger_lemma(leader))
+        doc_identity = document_identity(info, document_id)
+        triple = (doc_identity, leader.date.value, trigger_lemma(leader))
         ordinal = counts[triple] = counts.get(triple, -1) + 1
-        merged = _merge(group, order, stable_id(event_key(leader, identity, ordinal)))
+        merged = _merge(group, order, stable_id(event_key(leader, doc_identity, ordinal)))
         status = status_as_of(merged, as_of, info.reference_date if info is not None else None)
         if status is not merged.status:
             merged = merged.model_copy(update={"status": status})
