@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 
 from timeline import extract
+from timeline.assemble import assemble
 from timeline.models import Document, DocumentInfo, ReferenceSource, Status, Timeline
 
 MONDAY = date(2017, 2, 6)
@@ -59,3 +60,20 @@ def test_no_reference_date_anywhere_means_no_as_of() -> None:
     timeline = extract("The ministers met on 3 March 2015.")
     assert timeline.as_of is None
     assert timeline.events[0].status is Status.UNKNOWN
+
+
+def test_an_article_without_reference_date_is_judged_from_the_story_date() -> None:
+    undated = Document(
+        info=DocumentInfo(id="undated"),
+        text="The ministers met in Rome on 3 March 2015. They will meet next week.",
+    )
+    timeline = extract([undated, LATE])
+    assert timeline.as_of == NEXT_MONDAY
+    by_trigger = {e.trigger: e for e in timeline.events}
+    assert by_trigger["met"].status is Status.PAST  # an explicit date: the span decides
+    assert by_trigger["meet"].status is Status.UNKNOWN  # "next week" of no known week stays unknown
+
+
+def test_assembling_again_with_the_same_as_of_changes_nothing() -> None:
+    timeline = extract([EARLY, LATE], as_of=date(2017, 2, 10))
+    assert assemble(timeline.documents, timeline.events, as_of=date(2017, 2, 10)) == timeline
