@@ -55,6 +55,11 @@ def tv(
         (tv("199", G.DECADE, "1990-01-01", "1999-12-31"), "the 1990s, month and day unknown"),
         (tv("198", G.DECADE, "1980-01-01", "1989-12-31", Mod.END), "late 1980s, month and day unknown"),
         (tv("201", G.DECADE, "2010-01-01", "2019-12-31", Mod.START), "early 2010s, month and day unknown"),
+        (tv("199", G.DECADE, "1990-01-01", "1999-12-31", Mod.MID), "mid-1990s, month and day unknown"),
+        (
+            tv("199", G.DECADE, "1990-01-01", "1999-12-31", Mod.BEFORE),
+            "before the 1990s, month and day unknown",
+        ),
         (
             tv("2017-SU", G.SEASON, "2017-06-01", "2017-08-31"),
             "summer 2017 (1 June \u2013 31 August 2017), month and day unknown",

@@ -78,6 +78,8 @@ _MOD_WORDS = {
     Mod.EQUAL_OR_LESS: "at most",
     Mod.EQUAL_OR_MORE: "at least",
 }
+# Mods worded as adjectives, which take the place of a decade's "the".
+_ADJECTIVE_MODS = frozenset({Mod.START, Mod.MID, Mod.END})
 
 
 class Clock(NamedTuple):
@@ -241,8 +243,8 @@ def precision_label(value: TimeValue) -> str:
     label = _base_label(value, value.start, value.end)
     if value.mod is not None:
         word = _MOD_WORDS[value.mod]
-        # "late 1980s", "early 2010s": a modifier takes the decade's place of "the".
-        label = label.removeprefix("the ")
+        if value.mod in _ADJECTIVE_MODS:  # "late 1980s", "mid-1990s"; but "before the 1980s"
+            label = label.removeprefix("the ")
         label = f"{word}-{label}" if value.mod is Mod.MID else f"{word} {label}"
     return label + _unknown_parts(value)
 
