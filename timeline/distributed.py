@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from datetime import date
 from typing import Any
 
 from timeline.assemble import assemble
@@ -38,9 +39,11 @@ def events_bag(documents: Any, settings: TaggerSettings | None = None) -> Any:
     return documents.map(_events_of, settings)
 
 
-def assemble_pairs(pairs: Sequence[tuple[DocumentInfo, tuple[Event, ...]]]) -> Timeline:
+def assemble_pairs(
+    pairs: Sequence[tuple[DocumentInfo, tuple[Event, ...]]], as_of: date | None = None
+) -> Timeline:
     """One timeline from the bag's results: the same as the single-process run."""
-    return assemble([info for info, _ in pairs], [event for _, events in pairs for event in events])
+    return assemble([info for info, _ in pairs], [event for _, events in pairs for event in events], as_of)
 
 
 def worker_version() -> str:
@@ -144,7 +147,8 @@ def timeline_on_cluster(
     address: str,
     settings: TaggerSettings | None = None,
     on_document: Callable[[Document], None] | None = None,
+    as_of: date | None = None,
 ) -> Timeline:
     """One timeline of all documents, computed on the scheduler at `address`: the same timeline
     as the single-process run."""
-    return timeline_of(map_on_cluster(document_events, documents, address, settings), on_document)
+    return timeline_of(map_on_cluster(document_events, documents, address, settings), on_document, as_of)

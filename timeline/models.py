@@ -79,6 +79,10 @@ class TimeValue(Frozen):
     end: date | None = Field(None, description="last day covered (inclusive); None when unresolved")
     anchoring: Anchoring
     mod: Mod | None = None
+    zone: str | None = Field(
+        None,
+        description="time zone named in the text (e.g. 'CET', 'UTC', 'ET'); None when the text names none",
+    )
 
     @property
     def resolved(self) -> bool:
@@ -189,3 +193,8 @@ class Timeline(Frozen):
     schema_version: str = SCHEMA_VERSION
     documents: tuple[DocumentInfo, ...]
     events: tuple[Event, ...]
+    as_of: date | None = Field(
+        None,
+        description="the date statuses are judged from: the newest reference date of the "
+        "documents unless one was given; None when no document has one",
+    )

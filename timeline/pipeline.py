@@ -48,14 +48,17 @@ def build_timeline(
     settings: TaggerSettings | None = None,
     jobs: int = 1,
     on_document: Callable[[Document], None] | None = None,
+    as_of: date | None = None,
 ) -> Timeline:
-    """One timeline of all documents; the same bytes whatever `jobs` is."""
-    return timeline_of(map_documents(document_events, documents, settings, jobs), on_document)
+    """One timeline of all documents; the same bytes whatever `jobs` is. Statuses are judged
+    from `as_of` (default: the newest reference date of the documents)."""
+    return timeline_of(map_documents(document_events, documents, settings, jobs), on_document, as_of)
 
 
 def timeline_of(
     results: Iterable[tuple[Document, tuple[Event, ...]]],
     on_document: Callable[[Document], None] | None = None,
+    as_of: date | None = None,
 ) -> Timeline:
     """One timeline from (document, its events) pairs in input order, wherever they were computed."""
     infos: list[DocumentInfo] = []
@@ -65,7 +68,7 @@ def timeline_of(
             on_document(document)
         infos.append(document.info)
         events.extend(found)
-    return assemble(infos, events)
+    return assemble(infos, events, as_of)
 
 
 def text_document(
@@ -86,10 +89,13 @@ def extract(
     source: str | Document | Sequence[Document],
     reference_date: date | None = None,
     settings: TaggerSettings | None = None,
+    as_of: date | None = None,
 ) -> Timeline:
     """Public API: the timeline of a text, a Document or several Documents.
 
-    `reference_date` applies to a plain text; Documents carry their own.
+    `reference_date` applies to a plain text; Documents carry their own. Statuses (past,
+    ongoing, upcoming) are judged from one date for the whole story: `as_of`, by default the
+    newest reference date of the documents.
     """
     if isinstance(source, str):
         documents: Sequence[Document] = [text_document(source, reference_date)]
@@ -97,4 +103,4 @@ def extract(
         documents = [source]
     else:
         documents = source
-    return build_timeline(documents, settings)
+    return build_timeline(documents, settings, as_of=as_of)

@@ -60,6 +60,15 @@ def extract(
             "Overrides the sidecar's 'published'.",
         ),
     ] = None,
+    as_of: Annotated[
+        str | None,
+        typer.Option(
+            "--as-of",
+            metavar="YYYY-MM-DD",
+            help="The date that decides whether events are past, ongoing or upcoming, for the whole "
+            "timeline. Default: the newest reference date of the articles.",
+        ),
+    ] = None,
     formats: Annotated[
         str | None,
         typer.Option(
@@ -159,6 +168,7 @@ def extract(
     known = exporters.names()
     chosen = _parse_formats(formats, known)
     reference = parse_date_option(ref_date) if ref_date is not None else None
+    now = parse_date_option(as_of, "--as-of") if as_of is not None else None
     fetching = FetchSettings(timeout=timeout, allow_private_hosts=allow_private_hosts)
     ctx = ReadContext(ref_date=reference, encoding=encoding, fetch=fetching)
     settings = TaggerSettings(day_first=day_first)
@@ -166,6 +176,11 @@ def extract(
     extensions = {n: exporters.get(n).extension for n in known}
 
     if chosen == [STREAMING_FORMAT]:
+        if now is not None:
+            raise OptionError(
+                f"--as-of judges a whole timeline; --format {STREAMING_FORMAT} streams each article "
+                "with its own reference date"
+            )
         stream_name = name or stream_basename(inputs)
         (_, target), *_ = plan_outputs(output, chosen, extensions, stream_name, DEFAULT_FORMATS)
         documents = iter_documents(inputs, ctx)
@@ -185,9 +200,9 @@ def extract(
         if dask is not None:
             from timeline.distributed import timeline_on_cluster
 
-            timeline = timeline_on_cluster(docs, dask, settings, seen)
+            timeline = timeline_on_cluster(docs, dask, settings, seen, now)
         else:
-            timeline = build_timeline(docs, settings, workers, seen)
+            timeline = build_timeline(docs, settings, workers, seen, now)
     undated = seen.undated
     options = exporters.ExportOptions(csv_bom=bom, calendar_name=calendar_name)
     # Render everything before writing anything: a failing exporter leaves no partial export set.

@@ -11,15 +11,16 @@ from timeline.models import ReferenceSource
 _ISO_DAY = re.compile(r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})")
 
 
-def parse_date_option(text: str) -> date:
-    """Parse a --ref-date value; only the unambiguous ISO form YYYY-MM-DD is accepted."""
+def parse_date_option(text: str, option: str = "--ref-date") -> date:
+    """Parse a date option's value (--ref-date, --as-of); only the unambiguous ISO form
+    YYYY-MM-DD is accepted."""
     match = _ISO_DAY.fullmatch(text.strip())
     if match is None:
-        raise OptionError(f"invalid --ref-date {text!r}: expected YYYY-MM-DD, e.g. 2017-02-10")
+        raise OptionError(f"invalid {option} {text!r}: expected YYYY-MM-DD, e.g. 2017-02-10")
     try:
         return date(int(match["y"]), int(match["m"]), int(match["d"]))
     except ValueError as err:
-        raise OptionError(f"invalid --ref-date {text!r}: {err}") from None
+        raise OptionError(f"invalid {option} {text!r}: {err}") from None
 
 
 def parse_published(text: str, where: str) -> date:
