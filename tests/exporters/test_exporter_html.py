@@ -132,3 +132,17 @@ def test_empty_timeline(timeline: Timeline) -> None:
 
 def test_title_option_is_escaped(timeline: Timeline) -> None:
     assert "<title>Libya &lt;b&gt;</title>" in page_of(timeline, title="Libya <b>")
+
+
+def test_the_page_states_the_as_of_date_of_its_statuses() -> None:
+    from exporter_fixture import build_timeline
+
+    from timeline import exporters
+    from timeline.exporters import ExportOptions
+
+    tl = build_timeline()
+    page = exporters.get("html").export(tl, ExportOptions()).decode()
+    assert tl.as_of is not None
+    assert f"statuses as of {tl.as_of.isoformat()}" in page
+    undated = exporters.get("html").export(tl.model_copy(update={"as_of": None}), ExportOptions()).decode()
+    assert "statuses as of" not in undated

@@ -223,7 +223,7 @@ def _csp() -> str:
     )
 
 
-def _summary(events: list[Event], documents: tuple[DocumentInfo, ...]) -> str:
+def _summary(events: list[Event], documents: tuple[DocumentInfo, ...], as_of: date | None = None) -> str:
     noun = "event" if len(events) == 1 else "events"
     spans = [(e.date.start, e.date.end) for e in events if e.date.start and e.date.end]
     span = ""
@@ -232,7 +232,9 @@ def _summary(events: list[Event], documents: tuple[DocumentInfo, ...]) -> str:
         span = f", {first}" if first == last else f", {first} to {last}"
     dated = sum(1 for e in events if e.date.start and e.date.end)
     undated = f" ({len(events) - dated} not dated)" if dated < len(events) else ""
-    return f'<p class="summary">{len(events)} {noun}{undated}{span}</p>'
+    # Past / ongoing / upcoming mean "as of" one date for the whole story: say which.
+    now = f"; statuses as of {as_of.isoformat()}" if as_of is not None else ""
+    return f'<p class="summary">{len(events)} {noun}{undated}{span}{now}</p>'
 
 
 class HtmlExporter(Exporter):
@@ -265,7 +267,7 @@ class HtmlExporter(Exporter):
             "<body>",
             "<main>",
             f"<h1>{title}</h1>",
-            _summary(events, documents),
+            _summary(events, documents, timeline.as_of),
             _sources(documents),
             _filters(events, documents),
         ]
