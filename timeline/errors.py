@@ -17,3 +17,7 @@ class OptionError(TimelineError):
 
 class OutputError(TimelineError):
     """An output cannot be written."""
+
+
+class WorkerError(TimelineError):
+    """A worker process died (killed by the out-of-memory killer, say): the run cannot finish."""
