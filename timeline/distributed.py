@@ -39,8 +39,11 @@ def events_bag(documents: Any, settings: TaggerSettings | None = None) -> Any:
 
 
 def assemble_pairs(pairs: Sequence[tuple[DocumentInfo, tuple[Event, ...]]]) -> Timeline:
-    """One timeline from the bag's results: the same as the single-process run."""
-    return assemble([info for info, _ in pairs], [event for _, events in pairs for event in events])
+    """One timeline from the bag's results: the same as the single-process run (which lists
+    the documents its events come from)."""
+    return assemble(
+        [info for info, events in pairs if events], [event for _, events in pairs for event in events]
+    )
 
 
 def worker_version() -> str:

@@ -141,3 +141,18 @@ def test_jobs_are_bounded_by_the_cores(monkeypatch: pytest.MonkeyPatch) -> None:
     serial = list(timeline.parallel.map_documents(document_events, documents, None, jobs=1))
     assert list(timeline.parallel.map_documents(document_events, documents, None, jobs=10_000)) == serial
     assert started == [timeline.parallel.MAX_JOBS_PER_CORE]
+
+
+def test_the_command_warns_and_caps_too_many_jobs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from typer.testing import CliRunner
+
+    from timeline.cli.app import app
+
+    monkeypatch.setattr(timeline.parallel, "default_jobs", lambda: 2)
+    article = tmp_path / "a.txt"
+    article.write_text("Talks resumed on May 3, 2016.", encoding="utf-8")
+    result = CliRunner().invoke(app, ["extract", str(article), "-o", "-", "-f", "json", "--jobs", "100000"])
+    assert result.exit_code == 0, result.output
+    assert "timeline: warning: --jobs 100000 is more than this machine can use; running 8 workers" in (
+        result.stderr.splitlines()
+    )
