@@ -5,6 +5,7 @@
     .venv/bin/python benchmarks/scale.py index-html --files 10000         # same-named files
     .venv/bin/python benchmarks/scale.py index-html --files 10000 --distinct
     .venv/bin/python benchmarks/scale.py killed-worker                    # --jobs 2, kill -9
+    .venv/bin/python benchmarks/scale.py dense --mb 2 --unit '1/1/1/1 '   # memory per input byte
 
 `--rev REV` runs the code of a git revision instead (extracted with `git archive` to a temporary
 directory put first on PYTHONPATH, with this checkout's installed dependencies), for before/after
@@ -178,6 +179,30 @@ def killed_worker(args: argparse.Namespace, work: Path, env: dict[str, str]) -> 
     return {"command": "timeline extract corpus/ (64 long articles) -j 2, kill -9 of one worker", **result}
 
 
+def dense(args: argparse.Namespace, work: Path, env: dict[str, str]) -> dict[str, object]:
+    """One article of `unit` repeated (dense digits and punctuation): peak RSS per input byte."""
+    article = work / "dense.txt"
+    size = int(args.mb * MB)
+    article.write_text((args.unit * (size // len(args.unit) + 1))[:size], encoding="utf-8")
+    command = [
+        str(CLI),
+        "extract",
+        str(article),
+        "--ref-date",
+        "2017-02-10",
+        "-f",
+        "json",
+        "-o",
+        str(work / "o.json"),
+    ]
+    baseline = measure([str(CLI), "--version"], env)["peak_tree_rss_mb"]
+    result = measure(command, env)
+    peak = result["peak_tree_rss_mb"]
+    assert isinstance(peak, int) and isinstance(baseline, int)
+    result["bytes_per_input_byte_above_start_up"] = round((peak - baseline) * MB / size)
+    return {"command": f"timeline extract dense.txt ({args.mb} MB of {args.unit!r}) -f json", **result}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -193,8 +218,11 @@ def main() -> None:
     p.add_argument("--distinct", action="store_true")
     p = sub.add_parser("killed-worker")
     p.add_argument("--give-up", type=float, default=120.0)
+    p = sub.add_parser("dense")
+    p.add_argument("--mb", type=float, default=2.0)
+    p.add_argument("--unit", default="1/1/1/1 ")
     args = parser.parse_args()
-    runs = {"tiny": tiny, "index-html": index_html, "killed-worker": killed_worker}
+    runs = {"tiny": tiny, "index-html": index_html, "killed-worker": killed_worker, "dense": dense}
     with tempfile.TemporaryDirectory() as tmp, code_of(args.rev) as env:
         result = runs[args.what](args, Path(tmp), env)
     print(json.dumps({"rev": args.rev or "working tree", **result}, indent=1))
