@@ -6,6 +6,7 @@
     .venv/bin/python benchmarks/scale.py index-html --files 10000 --distinct
     .venv/bin/python benchmarks/scale.py killed-worker                    # --jobs 2, kill -9
     .venv/bin/python benchmarks/scale.py dense --mb 2 --unit '1/1/1/1 '   # memory per input byte
+    .venv/bin/python benchmarks/scale.py tagger                           # tag() alone, tracemalloc
 
 `--rev REV` runs the code of a git revision instead (extracted with `git archive` to a temporary
 directory put first on PYTHONPATH, with this checkout's installed dependencies), for before/after
@@ -203,6 +204,34 @@ def dense(args: argparse.Namespace, work: Path, env: dict[str, str]) -> dict[str
     return {"command": f"timeline extract dense.txt ({args.mb} MB of {args.unit!r}) -f json", **result}
 
 
+TAGGER_UNITS = ("1/1/1/1 ", "1.1.1.1.", "10:30 ", "2017 ", "2014-11-12 ", "Jan. 3, 2017; ")
+TAGGER_PROBE = """
+import gc, json, sys, tracemalloc
+from timeline.settings import TaggerSettings
+from timeline.tagging import tag
+unit, size = sys.argv[1], int(sys.argv[2])
+text = (unit * (size // len(unit) + 1))[:size]
+tag(text[:1000], TaggerSettings())
+gc.collect()
+tracemalloc.start()
+found = tag(text, TaggerSettings())
+kept, peak = tracemalloc.get_traced_memory()
+print(json.dumps([len(found), round(kept / size, 1), round(peak / size, 1)]))
+"""
+
+
+def tagger(args: argparse.Namespace, work: Path, env: dict[str, str]) -> dict[str, object]:
+    """tracemalloc peak of tag() alone per input byte, next to what its result keeps."""
+    rows = {}
+    for unit in TAGGER_UNITS:
+        probe = [sys.executable, "-c", TAGGER_PROBE, unit, str(args.size)]
+        # run from elsewhere: "-c" puts the current directory (a checkout) before PYTHONPATH
+        ran = subprocess.run(probe, env=env, cwd=work, check=True, capture_output=True)
+        found, kept, peak = json.loads(ran.stdout)
+        rows[unit] = f"{found} expressions, result {kept} B/byte, peak {peak} B/byte"
+    return {"command": f"tag() on {args.size:,} characters of each unit", **rows}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -221,8 +250,16 @@ def main() -> None:
     p = sub.add_parser("dense")
     p.add_argument("--mb", type=float, default=2.0)
     p.add_argument("--unit", default="1/1/1/1 ")
+    p = sub.add_parser("tagger")
+    p.add_argument("--size", type=int, default=200_000)
     args = parser.parse_args()
-    runs = {"tiny": tiny, "index-html": index_html, "killed-worker": killed_worker, "dense": dense}
+    runs = {
+        "tiny": tiny,
+        "index-html": index_html,
+        "killed-worker": killed_worker,
+        "dense": dense,
+        "tagger": tagger,
+    }
     with tempfile.TemporaryDirectory() as tmp, code_of(args.rev) as env:
         result = runs[args.what](args, Path(tmp), env)
     print(json.dumps({"rev": args.rev or "working tree", **result}, indent=1))
