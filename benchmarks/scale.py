@@ -66,10 +66,15 @@ def tree_rss(pid: int) -> int:
     return total
 
 
-def measure(command: list[str], env: dict[str, str], on_start: object = None) -> dict[str, object]:
-    """Run `command`; wall seconds, exit code, peak tree RSS, largest process, stderr's tail."""
+def measure(
+    command: list[str], env: dict[str, str], on_start: object = None, give_up: float | None = None
+) -> dict[str, object]:
+    """Run `command`; wall seconds, exit code, peak tree RSS, largest process, stderr's tail.
+    After `give_up` seconds its whole process group is killed (exit -9)."""
     began = time.perf_counter()
-    process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    process = subprocess.Popen(
+        command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True
+    )
     peak = 0
     done = threading.Event()
 
@@ -83,7 +88,11 @@ def measure(command: list[str], env: dict[str, str], on_start: object = None) ->
     sampler.start()
     if callable(on_start):
         on_start(process)
-    _, stderr = process.communicate()
+    try:
+        _, stderr = process.communicate(timeout=give_up)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)  # the workers too, which hold stderr open
+        _, stderr = process.communicate()
     seconds = time.perf_counter() - began
     done.set()
     sampler.join()
@@ -152,16 +161,8 @@ def killed_worker(args: argparse.Namespace, work: Path, env: dict[str, str]) -> 
                 time.sleep(1)
                 os.kill(children[0].pid, signal.SIGKILL)
                 killed_at.append(time.perf_counter())
-                threading.Thread(target=watchdog, args=(process,), daemon=True).start()
                 return
             time.sleep(0.1)
-
-    def watchdog(process: subprocess.Popen[bytes]) -> None:
-        # the old code waits forever: stop it after args.give_up seconds
-        with contextlib.suppress(subprocess.TimeoutExpired):
-            process.wait(timeout=args.give_up)
-            return
-        process.kill()
 
     command = [
         str(CLI),
@@ -174,7 +175,8 @@ def killed_worker(args: argparse.Namespace, work: Path, env: dict[str, str]) -> 
         "-j",
         "2",
     ]
-    result = measure(command, env, kill_one)
+    # the old code waits forever after the kill: it is stopped after --give-up seconds
+    result = measure(command, env, kill_one, args.give_up)
     if killed_at:
         result["seconds_after_kill"] = round(time.perf_counter() - killed_at[0], 1)
     return {"command": "timeline extract corpus/ (64 long articles) -j 2, kill -9 of one worker", **result}
@@ -246,7 +248,7 @@ def main() -> None:
     p.add_argument("--files", type=int, default=10_000)
     p.add_argument("--distinct", action="store_true")
     p = sub.add_parser("killed-worker")
-    p.add_argument("--give-up", type=float, default=120.0)
+    p.add_argument("--give-up", type=float, default=300.0)
     p = sub.add_parser("dense")
     p.add_argument("--mb", type=float, default=2.0)
     p.add_argument("--unit", default="1/1/1/1 ")
