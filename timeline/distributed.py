@@ -42,8 +42,15 @@ def events_bag(documents: Any, settings: TaggerSettings | None = None) -> Any:
 def assemble_pairs(
     pairs: Sequence[tuple[DocumentInfo, tuple[Event, ...]]], as_of: date | None = None
 ) -> Timeline:
-    """One timeline from the bag's results: the same as the single-process run."""
-    return assemble([info for info, _ in pairs], [event for _, events in pairs for event in events], as_of)
+    """One timeline from the bag's results: the same as the single-process run (which lists
+    the documents its events come from, and judges statuses from the newest reference date of
+    all documents read)."""
+    newest = max((info.reference_date for info, _ in pairs if info.reference_date), default=None)
+    return assemble(
+        [info for info, events in pairs if events],
+        [event for _, events in pairs for event in events],
+        as_of or newest,
+    )
 
 
 def worker_version() -> str:

@@ -21,3 +21,7 @@ class OutputError(TimelineError):
 
 class OutputClosed(TimelineError):
     """The reader of standard output went away (`| head`): the export did not arrive whole."""
+
+
+class WorkerError(TimelineError):
+    """A worker process died (killed by the out-of-memory killer, say): the run cannot finish."""

@@ -60,15 +60,27 @@ def timeline_of(
     on_document: Callable[[Document], None] | None = None,
     as_of: date | None = None,
 ) -> Timeline:
-    """One timeline from (document, its events) pairs in input order, wherever they were computed."""
+    """One timeline from (document, its events) pairs in input order, wherever they were computed.
+
+    The timeline lists the documents its events come from: keeping every document read (its
+    info, let alone its text) made memory grow with the archive, not with the timeline
+    (1,000,000 tiny documents took 7.3 GB). Each pair is dropped once its events are kept.
+    """
     infos: list[DocumentInfo] = []
     events: list[Event] = []
+    newest: date | None = None
     for document, found in results:
         if on_document is not None:
             on_document(document)
-        infos.append(document.info)
-        events.extend(found)
-    return assemble(infos, events, as_of)
+        if document.info.reference_date is not None and (
+            newest is None or document.info.reference_date > newest
+        ):
+            newest = document.info.reference_date
+        if found:
+            infos.append(document.info)
+            events.extend(found)
+    # The default as-of date is the newest reference date of every document read, listed or not.
+    return assemble(infos, events, as_of or newest)
 
 
 def text_document(

@@ -13,6 +13,7 @@ from timeline.errors import OutputClosed, TimelineError
 EXIT_OK = 0
 EXIT_INTERNAL = 1
 EXIT_USAGE = 2
+EXIT_SKIPPED = 3  # finished, but some inputs were skipped (each named in a warning)
 EXIT_INTERRUPTED = 130  # 128 + SIGINT, what shells report for Ctrl-C
 EXIT_PIPE = 141  # 128 + SIGPIPE: what `cmd | head` gives a command that the reader left
 

@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import json
+from itertools import chain, islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from timeline.cli.app import app
-from timeline.cli.common import counted, user_errors, warn
+from timeline.cli.common import EXIT_SKIPPED, counted, user_errors, warn
 from timeline.cli.progress import progress
 from timeline.cli.writing import write_output, write_stream
-from timeline.errors import OptionError
+from timeline.errors import InputError, OptionError
 
 if TYPE_CHECKING:
     from timeline.cli.progress import Tracker
@@ -158,7 +159,7 @@ def extract(
     from timeline import exporters
     from timeline.corpus import stream_lines
     from timeline.output import plan_outputs
-    from timeline.parallel import default_jobs
+    from timeline.parallel import default_jobs, max_jobs
     from timeline.pipeline import build_timeline
     from timeline.reading import parse_date_option
     from timeline.reading.sources import ReadContext, iter_documents
@@ -173,6 +174,9 @@ def extract(
     ctx = ReadContext(ref_date=reference, encoding=encoding, fetch=fetching)
     settings = TaggerSettings(day_first=day_first)
     workers = jobs or default_jobs()
+    if workers > max_jobs():
+        warn(f"--jobs {workers} is more than this machine can use; running {max_jobs()} workers")
+        workers = max_jobs()
     extensions = {n: exporters.get(n).extension for n in known}
 
     if chosen == [STREAMING_FORMAT]:
@@ -183,19 +187,29 @@ def extract(
             )
         stream_name = name or stream_basename(inputs)
         (_, target), *_ = plan_outputs(output, chosen, extensions, stream_name, DEFAULT_FORMATS)
+        ctx.skip_bad_files = True
         documents = iter_documents(inputs, ctx)
         with progress(_input_bytes(inputs), show_progress) as tracker:
             seen = _Seen(tracker)
             count = write_stream(stream_lines(documents, settings, workers, seen, dask), target)
-        _report(ctx, seen.undated, count)
+        _report(ctx, seen, count)
+        if ctx.skipped_files:
+            raise typer.Exit(EXIT_SKIPPED)
         return
     if STREAMING_FORMAT in (chosen or []):
         raise OptionError(f"--format {STREAMING_FORMAT} streams events and cannot be combined with others")
 
-    docs = list(iter_documents(inputs, ctx))  # all input errors surface before any work is done
-    basename = name or (docs[0].info.id if len(docs) == 1 else "timeline")
+    # Documents stream through the pipeline: holding them all made memory grow with the archive
+    # (1,000,000 tiny documents: 7.3 GB). An input error met halfway still fails the run before
+    # anything is written. The first two tell whether there is a single article to name the files.
+    # A file found in a directory that cannot be read is skipped and counted, as in corpus mode.
+    ctx.skip_bad_files = True
+    documents = iter_documents(inputs, ctx)
+    head = list(islice(documents, 2))
+    basename = name or (head[0].info.id if len(head) == 1 else "timeline")
     plan = plan_outputs(output, chosen, extensions, basename, DEFAULT_FORMATS)
-    with progress(sum(len(d.text.encode("utf-8")) for d in docs), show_progress) as tracker:
+    docs = chain(head, documents)
+    with progress(_input_bytes(inputs), show_progress) as tracker:
         seen = _Seen(tracker)
         if dask is not None:
             from timeline.distributed import timeline_on_cluster
@@ -203,13 +217,19 @@ def extract(
             timeline = timeline_on_cluster(docs, dask, settings, seen, now)
         else:
             timeline = build_timeline(docs, settings, workers, seen, now)
-    undated = seen.undated
+    if ctx.skipped_files and seen.documents == 0:
+        raise InputError(
+            f"no article could be read: all {ctx.skipped_files} files found were skipped "
+            f"({ctx.warnings[0] if ctx.warnings else 'unreadable'})"
+        )
     options = exporters.ExportOptions(csv_bom=bom, calendar_name=calendar_name)
     # Render everything before writing anything: a failing exporter leaves no partial export set.
     rendered = [(path, exporters.get(fmt).export(timeline, options)) for fmt, path in plan]
     for path, data in rendered:
         write_output(path, data)
-    _report(ctx, undated, len(timeline.events))
+    _report(ctx, seen, len(timeline.events))
+    if ctx.skipped_files:
+        raise typer.Exit(EXIT_SKIPPED)
 
 
 def stream_basename(inputs: list[str]) -> str:
@@ -248,30 +268,44 @@ def _input_bytes(inputs: list[str]) -> int | None:
     return total
 
 
+# Documents without a reference date named in the warning; the others are only counted, so
+# that an archive of undated documents does not keep all their ids.
+UNDATED_SHOWN = 5
+
+
 class _Seen:
     """Per-document callback: advances the progress bar and notes documents with no reference date."""
 
     def __init__(self, tracker: Tracker) -> None:
         self.tracker = tracker
         self.undated: list[str] = []
+        self.undated_count = 0
+        self.documents = 0
 
     def __call__(self, document: Document) -> None:
+        self.documents += 1
         if document.info.reference_date is None:
-            self.undated.append(document.id)
+            self.undated_count += 1
+            if len(self.undated) < UNDATED_SHOWN:
+                self.undated.append(document.id)
         self.tracker(document)
 
 
-def _report(ctx: ReadContext, undated: list[str], count: int) -> None:
+def _report(ctx: ReadContext, seen: _Seen, count: int) -> None:
     """After the writes (a failed run says only why): bad JSONL lines, missing reference dates."""
     for message in ctx.warnings:
         warn(message)
+    undated = seen.undated
     if undated:
-        more = f" and {len(undated) - 5} more" if len(undated) > 5 else ""
-        shown = ", ".join(undated[:5]) + more
+        hidden = seen.undated_count - len(undated)
+        more = f" and {hidden} more" if hidden else ""
+        shown = ", ".join(undated) + more
         warn(
             f"no reference date for {shown}: relative dates stay unresolved and are left "
             "out of the calendar; pass --ref-date YYYY-MM-DD"
         )
+    if ctx.skipped_files:
+        warn(f"skipped {ctx.skipped_files} of {ctx.walked_files} files that could not be read")
     typer.echo(counted(count, "event"), err=True)
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from functools import cache
 
@@ -32,6 +32,8 @@ _BuiltKey = tuple[int, str, tuple[tuple[str, str], ...]]
 # The expression (None: the rule's words are no date after all), its mod, whether it needs the tense.
 _Built = tuple[Expression | None, Mod | None, bool]
 _MAX_BUILT = 1 << 14
+# Starts already tried that are kept before those behind the look-back window are dropped.
+_TRIED_KEPT = 1 << 10
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,9 +125,13 @@ def _needs_tense(expression: object) -> bool:
     return False
 
 
-def _matches(text: str, compiled: Tagger) -> list[tuple[int, re.Match[str]]]:
-    """Leftmost-first rule matches (rule index, match), tried only near trigger words."""
-    found: list[tuple[int, re.Match[str]]] = []
+def _matches(text: str, compiled: Tagger) -> Iterator[tuple[int, re.Match[str]]]:
+    """Leftmost-first rule matches (rule index, match), tried only near trigger words.
+
+    Yielded one by one, and the starts already tried are forgotten once behind the look-back
+    window: a list of every match (each holds the offsets of all the rules' groups) and a set
+    of every start made memory grow by ~60 bytes per input byte on dense dates and digits.
+    """
     cursor = 0
     tried: set[int] = set()
     lead_words = compiled.language.lead_words
@@ -133,17 +139,19 @@ def _matches(text: str, compiled: Tagger) -> list[tuple[int, re.Match[str]]]:
     for position in compiled.triggers.starts(text):
         if position < cursor:
             continue
+        if len(tried) > _TRIED_KEPT:
+            # every start of this trigger and the next is at most the look-back before it
+            tried = {start for start in tried if start >= position - _LOOKBACK_CHARS}
         for start in _starts(text, position, lead_words, compiled.numbers):
             if start < cursor or start in tried:
                 continue
             tried.add(start)
             match = match_at(text, start)
             if match is not None:
-                found.append(match)
+                yield match
                 cursor = match[1].end()
                 if cursor > position:
                     break
-    return found
 
 
 _BETWEEN = re.compile(r"(?i:between)\s+$")
