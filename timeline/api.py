@@ -18,6 +18,7 @@ def extract(
     source: str | PathLike[str] | Document | Sequence[Document | PathLike[str]],
     reference_date: date | datetime | None = None,
     settings: TaggerSettings | None = None,
+    as_of: date | datetime | None = None,
 ) -> Timeline:
     """The timeline of a text, of files, or of Documents.
 
@@ -25,14 +26,20 @@ def extract(
     `.txt` with its `.meta.json` sidecar, `.html` pages, `.jsonl` corpora, feeds, directories.
     `reference_date` (a date, or a datetime whose calendar day is taken) is what "today" means
     for a text, and overrides the files' own publication dates, like `--ref-date`; Documents
-    carry their own. Input problems raise `timeline.errors.InputError`.
+    carry their own. Statuses are judged from one date for the whole story, `as_of` (default: the
+    newest reference date). Input problems raise `timeline.errors.InputError`.
     """
-    day = reference_date.date() if isinstance(reference_date, datetime) else reference_date
+    day = _day(reference_date)
+    now = _day(as_of)
     if isinstance(source, str | Document):
-        return pipeline.extract(source, day, settings)
+        return pipeline.extract(source, day, settings, as_of=now)
     items: Sequence[Document | PathLike[str]] = [source] if isinstance(source, PathLike) else source
     documents = _documents(items, day)
-    return pipeline.extract(documents, None, settings)
+    return pipeline.extract(documents, None, settings, as_of=now)
+
+
+def _day(moment: date | datetime | None) -> date | None:
+    return moment.date() if isinstance(moment, datetime) else moment
 
 
 def _documents(items: Sequence[Document | PathLike[str]], day: date | None) -> list[Document]:
