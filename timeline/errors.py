@@ -17,3 +17,7 @@ class OptionError(TimelineError):
 
 class OutputError(TimelineError):
     """An output cannot be written."""
+
+
+class LanguageError(InputError, ValueError):
+    """A document's language is not one the tagger ships rules for (a ValueError to API callers)."""

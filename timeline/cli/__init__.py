@@ -6,7 +6,7 @@ import importlib
 import sys
 
 from timeline.cli.app import app
-from timeline.cli.common import EXIT_INTERNAL
+from timeline.cli.common import EXIT_INTERNAL, handle_sigterm, terminal_safe
 
 # Registration order is the order `timeline --help` lists the commands in.
 COMMAND_MODULES = ("extract", "show", "evaluation")
@@ -17,11 +17,13 @@ __all__ = ["app", "main"]
 
 
 def main() -> None:
+    handle_sigterm()
     try:
         app()
     except Exception as err:  # a bug, not a user error: still one line, never a traceback
+        message = terminal_safe(str(err))
         print(
-            f"timeline: internal error: {type(err).__name__}: {err} (please report this bug)",
+            f"timeline: internal error: {type(err).__name__}: {message} (please report this bug)",
             file=sys.stderr,
         )
         sys.exit(EXIT_INTERNAL)

@@ -9,10 +9,11 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from timeline.cli.app import app
-from timeline.cli.common import user_errors, warn
+from timeline.cli.common import EXIT_SKIPPED, user_errors, warn
 from timeline.cli.progress import progress
-from timeline.cli.writing import write_output, write_stream
-from timeline.errors import OptionError
+from timeline.cli.writing import write_outputs, write_stream
+from timeline.errors import InputError, OptionError, TimelineError
+from timeline.limits import DEFAULT_MAX_BYTES
 
 if TYPE_CHECKING:
     from timeline.cli.progress import Tracker
@@ -117,30 +118,73 @@ def extract(
             "--progress/--no-progress", help="Progress bar on stderr (default: when it is a terminal)."
         ),
     ] = None,
+    max_bytes: Annotated[
+        int,
+        typer.Option(
+            "--max-bytes",
+            min=1,
+            metavar="BYTES",
+            help="Largest document read (a file, stdin, or one JSONL line); a larger one is "
+            "skipped with a warning.",
+        ),
+    ] = DEFAULT_MAX_BYTES,
 ) -> None:
     """Extract the dated events of news articles and export them as a timeline.
 
     Example: timeline extract seeds/ -o exports/
     """
     from timeline import exporters
-    from timeline.corpus import stream_lines
-    from timeline.output import plan_outputs
-    from timeline.parallel import default_jobs
-    from timeline.pipeline import build_timeline
     from timeline.reading import parse_date_option
-    from timeline.reading.sources import ReadContext, iter_documents
-    from timeline.settings import TaggerSettings
+    from timeline.reading.decoding import text_codec
+    from timeline.reading.sources import ReadContext
 
     known = exporters.names()
     chosen = _parse_formats(formats, known)
     reference = parse_date_option(ref_date) if ref_date is not None else None
-    ctx = ReadContext(ref_date=reference, encoding=encoding)
+    text_codec(encoding)  # a bad --encoding fails before anything is read
+    if dask is not None:
+        from timeline.distributed import check_address
+
+        check_address(dask)
+    ctx = ReadContext(ref_date=reference, encoding=encoding, max_bytes=max_bytes)
+    try:
+        _extract(inputs, ctx, chosen, output, name, day_first, jobs, dask, show_progress, bom, calendar_name)
+    except TimelineError:
+        _flush_warnings(ctx)  # the lines skipped before the error are part of why it failed
+        raise
+    if ctx.skipped:
+        raise typer.Exit(EXIT_SKIPPED)
+
+
+def _extract(
+    inputs: list[str],
+    ctx: ReadContext,
+    chosen: list[str] | None,
+    output: str,
+    name: str | None,
+    day_first: bool,
+    jobs: int | None,
+    dask: str | None,
+    show_progress: bool | None,
+    bom: bool,
+    calendar_name: str | None,
+) -> None:
+    from timeline import exporters
+    from timeline.corpus import stream_lines
+    from timeline.output import plan_outputs
+    from timeline.parallel import default_jobs
+    from timeline.pipeline import build_timeline
+    from timeline.reading.sources import iter_documents
+    from timeline.settings import TaggerSettings
+
+    known = exporters.names()
     settings = TaggerSettings(day_first=day_first)
     workers = jobs or default_jobs()
     extensions = {n: exporters.get(n).extension for n in known}
 
     if chosen == [STREAMING_FORMAT]:
         (_, target), *_ = plan_outputs(output, chosen, extensions, name or "events", DEFAULT_FORMATS)
+        _refuse_overwriting_inputs([target], inputs)
         documents = iter_documents(inputs, ctx)
         with progress(_input_bytes(inputs), show_progress) as tracker:
             seen = _Seen(tracker)
@@ -151,8 +195,11 @@ def extract(
         raise OptionError(f"--format {STREAMING_FORMAT} streams events and cannot be combined with others")
 
     docs = list(iter_documents(inputs, ctx))  # all input errors surface before any work is done
+    if not docs:
+        raise InputError("no document left to read: every input was skipped")
     basename = name or (docs[0].info.id if len(docs) == 1 else "timeline")
     plan = plan_outputs(output, chosen, extensions, basename, DEFAULT_FORMATS)
+    _refuse_overwriting_inputs([path for _, path in plan], inputs)
     with progress(sum(len(d.text.encode("utf-8")) for d in docs), show_progress) as tracker:
         seen = _Seen(tracker)
         if dask is not None:
@@ -165,9 +212,31 @@ def extract(
     options = exporters.ExportOptions(csv_bom=bom, calendar_name=calendar_name)
     # Render everything before writing anything: a failing exporter leaves no partial export set.
     rendered = [(path, exporters.get(fmt).export(timeline, options)) for fmt, path in plan]
-    for path, data in rendered:
-        write_output(path, data)
+    write_outputs(rendered)
     _report(ctx, undated, len(timeline.events))
+
+
+def _refuse_overwriting_inputs(targets: list[Path | None], inputs: list[str]) -> None:
+    """An export must never replace an input: `-o corpus.jsonl` would swap the corpus for its
+    events. An input is a file named on the command line, or an article file inside a
+    directory named there."""
+    from timeline.reading.sources import READERS
+
+    for target in targets:
+        if target is None or not target.is_file():
+            continue
+        for arg in inputs:
+            source = Path(arg)
+            if arg == "-" or not source.exists():
+                continue
+            same = source.is_file() and source.samefile(target)
+            inside = (
+                source.is_dir()
+                and target.suffix.lower() in READERS
+                and target.resolve().is_relative_to(source.resolve())
+            )
+            if same or inside:
+                raise OptionError(f"-o {target} would overwrite the input {arg}; choose another output")
 
 
 def _input_bytes(inputs: list[str]) -> int | None:
@@ -194,10 +263,17 @@ class _Seen:
         self.tracker(document)
 
 
-def _report(ctx: ReadContext, undated: list[str], count: int) -> None:
-    """After the writes (a failed run says only why): bad JSONL lines, missing reference dates."""
+def _flush_warnings(ctx: ReadContext) -> None:
     for message in ctx.warnings:
         warn(message)
+    ctx.warnings.clear()
+
+
+def _report(ctx: ReadContext, undated: list[str], count: int) -> None:
+    """After the writes: skipped inputs and their count, missing reference dates."""
+    _flush_warnings(ctx)
+    if ctx.skipped:
+        warn(f"{ctx.skipped} document{'s' if ctx.skipped != 1 else ''} skipped (named above)")
     if undated:
         more = f" and {len(undated) - 5} more" if len(undated) > 5 else ""
         shown = ", ".join(undated[:5]) + more

@@ -2,22 +2,28 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from array import array
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import BinaryIO
 
-from timeline.errors import InputError
+from timeline.errors import InputError, LanguageError
+from timeline.limits import DEFAULT_MAX_BYTES
 from timeline.models import Document, DocumentInfo, ReferenceSource
-from timeline.reading.decoding import decode_text
-from timeline.reading.html import looks_like_html, read_html
-from timeline.reading.jsonl import iter_jsonl, require_documents
+from timeline.reading.decoding import check_head, decode_text, is_wide, text_codec
+from timeline.reading.html import deeply_nested, looks_like_html, read_html
+from timeline.reading.jsonl import TOO_LONG, iter_jsonl, require_documents
 from timeline.reading.metadata import read_sidecar
 from timeline.reading.reference import parse_published, resolve_reference
+from timeline.tagging.resources import supported_language
 
 STDIN = "-"
+_HEAD_BYTES = 8192  # read first, to refuse empty and binary inputs before reading the rest
+_CHUNK = 1 << 20
 
 
 class IdSet:
@@ -85,6 +91,13 @@ class ReadContext:
     encoding: str | None = None
     warnings: list[str] = field(default_factory=list)
     taken_ids: IdSet = field(default_factory=IdSet)
+    max_bytes: int = DEFAULT_MAX_BYTES
+    skipped: int = 0  # documents (files, JSONL lines) left out, each named in `warnings`
+
+    def skip(self, message: str) -> None:
+        """Leave one document out of the run, saying which and why."""
+        self.warnings.append(message)
+        self.skipped += 1
 
     def unique_id(self, stem: str) -> str:
         candidate, n = stem, 1
@@ -98,13 +111,44 @@ class ReadContext:
 Reader = Callable[[Path, ReadContext], Iterator[Document]]
 
 
-def _read_bytes(path: Path) -> bytes:
+def _read_limited(handle: BinaryIO, name: str, ctx: ReadContext, known_size: int = 0) -> bytes | None:
+    """At most `ctx.max_bytes` of `handle`, refused at once when empty or binary, or None
+    (skipped, with a warning) when there is more: `< /dev/zero` never fills memory, and a file
+    whose size is known to be too large is not read beyond its first bytes."""
+    head = handle.read(_HEAD_BYTES)
+    if not head:
+        raise InputError(f"{name}: empty file" if name != "stdin" else "stdin: empty input")
+    check_head(head, name, ctx.encoding)
+    parts, size = [head], len(head)
+    while size <= ctx.max_bytes and known_size <= ctx.max_bytes:
+        part = handle.read(min(_CHUNK, ctx.max_bytes + 1 - size))
+        if not part:
+            return b"".join(parts)
+        parts.append(part)
+        size += len(part)
+    ctx.skip(f"{name}: skipped: larger than --max-bytes ({ctx.max_bytes:,} bytes)")
+    return None
+
+
+def _read_bytes(path: Path, ctx: ReadContext) -> bytes | None:
     try:
-        return path.read_bytes()
+        with path.open("rb") as handle:
+            return _read_limited(handle, str(path), ctx, os.fstat(handle.fileno()).st_size)
     except PermissionError:
         raise InputError(f"{path}: permission denied") from None
     except OSError as err:
         raise InputError(f"{path}: cannot read ({err.strerror or err})") from None
+
+
+def _language(declared: str | None, name: str, ctx: ReadContext) -> str | None:
+    """The declared language when the tagger has rules for it; else None, and the document is
+    skipped with a warning (English rules on other text find nothing worth having)."""
+    try:
+        supported_language(declared or "en")
+    except LanguageError as err:
+        ctx.skip(f"{name}: skipped: {err}")
+        return None
+    return declared or "en"
 
 
 def _nonempty_text(data: bytes, name: str, encoding: str | None) -> str:
@@ -115,8 +159,14 @@ def _nonempty_text(data: bytes, name: str, encoding: str | None) -> str:
 
 
 def _text_file(path: Path, ctx: ReadContext) -> Iterator[Document]:
-    text = _nonempty_text(_read_bytes(path), str(path), ctx.encoding)
+    data = _read_bytes(path, ctx)
+    if data is None:
+        return
+    text = _nonempty_text(data, str(path), ctx.encoding)
     sidecar = read_sidecar(path)
+    language = _language(sidecar.language if sidecar else None, str(path), ctx)
+    if language is None:
+        return
     published = None
     if sidecar is not None and sidecar.published:
         published = parse_published(sidecar.published, f"{path} metadata")
@@ -128,7 +178,7 @@ def _text_file(path: Path, ctx: ReadContext) -> Iterator[Document]:
             title=sidecar.title if sidecar else None,
             publisher=sidecar.publisher if sidecar else None,
             url=sidecar.url if sidecar else None,
-            language=(sidecar.language if sidecar and sidecar.language else "en"),
+            language=language,
             reference_date=reference,
             reference_source=source,
             reference_note=(
@@ -139,16 +189,23 @@ def _text_file(path: Path, ctx: ReadContext) -> Iterator[Document]:
     )
 
 
-def _html_document(markup: str, name: str, doc_id: str, source: str | None, ctx: ReadContext) -> Document:
+def _html_document(markup: str, name: str, source: str | None, ctx: ReadContext) -> Iterator[Document]:
     article = read_html(markup, name)
+    language = _language(article.language, name, ctx)
+    if language is None:
+        return
+    if deeply_nested(markup):
+        ctx.warnings.append(
+            f"{name}: HTML nested too deeply to be read whole; text after the deepest part may be missing"
+        )
     reference, ref_source = resolve_reference(ctx.ref_date, None, article.published)
-    return Document(
+    yield Document(
         info=DocumentInfo(
-            id=doc_id,
+            id=ctx.unique_id(Path(name).stem if source is not None else name),
             source=source,
             title=article.title,
             url=article.url,
-            language=article.language or "en",
+            language=language,
             reference_date=reference,
             reference_source=ref_source,
         ),
@@ -157,19 +214,44 @@ def _html_document(markup: str, name: str, doc_id: str, source: str | None, ctx:
 
 
 def _html_file(path: Path, ctx: ReadContext) -> Iterator[Document]:
-    markup = _nonempty_text(_read_bytes(path), str(path), ctx.encoding)
-    yield _html_document(markup, str(path), ctx.unique_id(path.stem), str(path), ctx)
+    data = _read_bytes(path, ctx)
+    if data is None:
+        return
+    markup = _nonempty_text(data, str(path), ctx.encoding)
+    yield from _html_document(markup, str(path), str(path), ctx)
+
+
+def _bounded_lines(handle: BinaryIO, limit: int) -> Iterator[bytes | None]:
+    """The lines of `handle`, each read up to `limit` bytes; a longer line is read past in
+    chunks and given as TOO_LONG, so one huge line never sits in memory."""
+    while line := handle.readline(limit + 1):
+        if len(line) <= limit or line.endswith(b"\n"):
+            yield line
+            continue
+        while (rest := handle.readline(_CHUNK)) and not rest.endswith(b"\n"):
+            pass
+        yield TOO_LONG
 
 
 def _jsonl_file(path: Path, ctx: ReadContext) -> Iterator[Document]:
+    codec = text_codec(ctx.encoding)
+    if is_wide(codec):
+        raise InputError(f"{path}: JSONL must be in UTF-8 or another ASCII-compatible encoding, not {codec}")
     count = 0
+    before = ctx.skipped
     try:
         with path.open("rb") as handle:
-            for document in iter_jsonl(handle, str(path), ctx.ref_date, ctx.warnings.append, ctx.unique_id):
+            lines = _bounded_lines(handle, ctx.max_bytes)
+            for document in iter_jsonl(
+                lines, str(path), ctx.ref_date, ctx.skip, ctx.unique_id, codec, ctx.warnings.append
+            ):
                 count += 1
                 yield document
     except OSError as err:
         raise InputError(f"{path}: cannot read ({err.strerror or err})") from None
+    if count == 0:
+        # every line was bad: the file is one error, not a run of skipped documents
+        ctx.skipped = before
     require_documents(count, str(path))
 
 
@@ -197,10 +279,15 @@ def _iter_paths(arg: str) -> Iterator[Path]:
         raise InputError(f"{arg}: no such file or directory")
 
 
-def _stdin_documents(data: bytes, ctx: ReadContext) -> Iterator[Document]:
+def _stdin_documents(data: bytes | None, ctx: ReadContext) -> Iterator[Document]:
+    if data is None:
+        return
+    if len(data) > ctx.max_bytes:
+        ctx.skip(f"stdin: skipped: larger than --max-bytes ({ctx.max_bytes:,} bytes)")
+        return
     text = _nonempty_text(data, "stdin", ctx.encoding)
     if looks_like_html(text):
-        yield _html_document(text, "stdin", ctx.unique_id("stdin"), None, ctx)
+        yield from _html_document(text, "stdin", None, ctx)
         return
     reference, source = resolve_reference(ctx.ref_date, None)
     info = DocumentInfo(id=ctx.unique_id("stdin"), reference_date=reference, reference_source=source)
@@ -213,11 +300,25 @@ def iter_documents(
     """Stream the documents of every input, in order; '-' reads standard input once."""
     for arg in inputs:
         if arg == STDIN:
-            yield from _stdin_documents((read_stdin or sys.stdin.buffer.read)(), ctx)
+            data = read_stdin() if read_stdin else _read_limited(sys.stdin.buffer, "stdin", ctx)
+            yield from _stdin_documents(data, ctx)
             continue
         for path in _iter_paths(arg):
+            if not _encodable(str(path)):
+                # a name that is not UTF-8 could be written into no export (JSON, CSV, ICS...)
+                shown = os.fsencode(path).decode("utf-8", "backslashreplace")
+                ctx.skip(f"{shown}: skipped: file name is not valid UTF-8")
+                continue
             reader = READERS.get(path.suffix.lower(), _text_file)
             yield from reader(path, ctx)
+
+
+def _encodable(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def read_inputs(
@@ -225,7 +326,8 @@ def read_inputs(
     ref_date: date | None = None,
     encoding: str | None = None,
     read_stdin: Callable[[], bytes] | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> tuple[list[Document], ReadContext]:
     """Read every input eagerly (errors surface before any work is done)."""
-    ctx = ReadContext(ref_date=ref_date, encoding=encoding)
+    ctx = ReadContext(ref_date=ref_date, encoding=encoding, max_bytes=max_bytes)
     return list(iter_documents(inputs, ctx, read_stdin)), ctx
