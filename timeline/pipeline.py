@@ -12,6 +12,7 @@ from timeline.events import detect_events
 from timeline.models import Document, DocumentInfo, Event, ReferenceSource, Timeline
 from timeline.parallel import map_documents
 from timeline.settings import TaggerSettings
+from timeline.tagging.resources import supported_language
 from timeline.temporal import annotate
 
 
@@ -37,7 +38,8 @@ def paused_cycle_collection() -> Iterator[None]:
 
 def document_events(document: Document, settings: TaggerSettings | None = None) -> tuple[Event, ...]:
     """Tag, resolve and attach events for one document (pure; the unit of parallel work)."""
-    tagger = settings or TaggerSettings(language=document.info.language)
+    # supported_language first: an unknown language raises LanguageError itself, not wrapped
+    tagger = settings or TaggerSettings(language=supported_language(document.info.language))
     with paused_cycle_collection():
         timexes = annotate(document.text, document.info.reference_date, tagger)
         return detect_events(document, timexes)

@@ -84,7 +84,7 @@ def user_errors(command: Callable[P, R]) -> Callable[P, R]:
             typer.echo("timeline: interrupted; nothing was written", err=True)
             raise typer.Exit(EXIT_INTERRUPTED) from None
         except Terminated:
-            typer.echo("timeline: terminated; nothing half-written was left", err=True)
+            typer.echo("timeline: terminated; no export was left half-written", err=True)
             raise typer.Exit(EXIT_TERMINATED) from None
 
     return wrapper
