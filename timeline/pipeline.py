@@ -91,7 +91,9 @@ def extract(
 ) -> Timeline:
     """Public API: the timeline of a text, a Document or several Documents.
 
-    `reference_date` applies to a plain text; Documents carry their own.
+    `reference_date` applies to a plain text; Documents carry their own. A Document's
+    `info.language` must be a shipped language, a region tag being its language ("en-US" is
+    English): any other raises `timeline.errors.LanguageError`, a ValueError, with no fallback.
     """
     if isinstance(source, str):
         documents: Sequence[Document] = [text_document(source, reference_date)]
