@@ -187,3 +187,18 @@ def test_two_long_ids_give_two_names() -> None:
 
     first, second = safe_basename("x" * 300 + "1"), safe_basename("x" * 300 + "2")
     assert first != second and len(first.encode()) <= 200
+
+
+@pytest.mark.parametrize(
+    "sidecar", ['{"title": "x\\ud800"}', '{"title": ' + "[" * 100_000 + "]" * 100_000 + "}"]
+)
+def test_a_sidecar_with_a_lone_surrogate_or_deep_nesting_is_a_one_line_error(
+    tmp_path: Path, sidecar: str
+) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text(GOOD["text"], encoding="utf-8")
+    (tmp_path / "a.meta.json").write_text(sidecar, encoding="utf-8")
+    result = run(str(article), "-o", str(tmp_path / "out"))
+    assert result.exit_code == EXIT_USAGE, result.output
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "a.meta.json: unreadable metadata sidecar" in lines[0], result.stderr
