@@ -14,6 +14,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner, Result
 
 from timeline.cli.app import app
@@ -22,6 +24,7 @@ from timeline.errors import InputError
 from timeline.reading import read_inputs
 
 ROOT = Path(__file__).resolve().parents[2]
+FUZZ = bool(os.environ.get("TIMELINE_FUZZ_EXAMPLES"))
 CLI = ROOT / ".venv" / "bin" / "timeline"
 GOOD = {"id": "good", "text": "The council met on Feb. 3, 2017.", "published": "2017-02-10"}
 
@@ -202,3 +205,38 @@ def test_a_sidecar_with_a_lone_surrogate_or_deep_nesting_is_a_one_line_error(
     assert result.exit_code == EXIT_USAGE, result.output
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and "a.meta.json: unreadable metadata sidecar" in lines[0], result.stderr
+
+
+# st.text and st.characters() leave out surrogates: draw lone ones (and escapes) on purpose
+# st.text and st.characters() leave out surrogates: draw lone ones (and escapes) on purpose
+_TEXT = st.lists(st.sampled_from("a1 .-/\x1b\ud800\udfff") | st.characters(), max_size=20).map("".join)
+_VALUES = _TEXT | st.none() | st.booleans() | st.integers() | st.lists(st.integers(), max_size=3)
+_FIELD = _TEXT | _VALUES  # mostly text
+
+
+@pytest.mark.fuzz
+@settings(parent=settings.get_profile("robustness-fuzz" if FUZZ else "robustness-ci"))
+@given(
+    record=st.fixed_dictionaries(
+        {"id": _FIELD, "text": _FIELD},
+        optional={
+            "title": _FIELD,
+            "url": _FIELD,
+            "published": _VALUES | st.dates().map(str),
+            "language": _VALUES | st.sampled_from(["en", "en-US", "de", "../x"]),
+        },
+    ),
+    raw=st.binary(max_size=60),
+)
+@example(record={"id": "a", "text": "x", "title": "\ud800"}, raw=b"")
+@example(record={"id": "a", "text": "x", "url": "\udfff"}, raw=b"[" * 100_000)
+def test_any_jsonl_line_gives_a_document_or_a_warning(record: dict[str, object], raw: bytes) -> None:
+    """Whatever a line holds (lone surrogates included), reading it yields a
+    Document that every export can serialize, or a one-line warning; it never raises."""
+    from timeline.reading.jsonl import iter_jsonl
+
+    warnings: list[str] = []
+    lines = [json.dumps(record).encode(), raw + b"\n"]
+    for document in iter_jsonl(lines, "c.jsonl", None, warnings.append):
+        document.model_dump_json()
+    assert all("\n" not in warning for warning in warnings)
