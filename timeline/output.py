@@ -28,6 +28,8 @@ _MAX_BASENAME_BYTES = 200
 # Temporary files: ".<final name>.<pid>.<random>.tmp" (see `remove_stale_temporaries`).
 _TEMPORARY = re.compile(r"\.(?P<name>.+)\.(?P<pid>\d+)\.[0-9a-f]{16}\.tmp")
 _UMASK_LOCK = threading.Lock()
+# Temporary files being written by this process, for `remove_live_temporaries`.
+_LIVE: set[str] = set()
 
 
 def safe_basename(name: str) -> str:
@@ -79,16 +81,29 @@ def remove_stale_temporaries(directory: Path) -> None:
                     os.unlink(entry.path)
 
 
+def remove_live_temporaries() -> None:
+    """Delete this process's temporary files (on SIGTERM, which leaves no time to unwind)."""
+    for tmp in list(_LIVE):
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+    _LIVE.clear()
+
+
 def _create_temporary(path: Path) -> tuple[int, str]:
     directory = path.parent
     directory.mkdir(parents=True, exist_ok=True)
     remove_stale_temporaries(directory)
     while True:
         tmp = directory / f".{path.name}.{os.getpid()}.{secrets.token_hex(8)}.tmp"
+        _LIVE.add(str(tmp))
         try:
             fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         except FileExistsError:
+            _LIVE.discard(str(tmp))
             continue
+        except OSError:
+            _LIVE.discard(str(tmp))
+            raise
         # the final mode is set while the file is still private, then it is renamed into place
         os.fchmod(fd, _new_file_mode(path))
         return fd, str(tmp)
@@ -116,6 +131,7 @@ def _temporary(path: Path) -> Iterator[tuple[BinaryIO, Callable[[], None]]]:
 
     def commit() -> None:
         os.replace(tmp, path)
+        _LIVE.discard(tmp)
 
     try:
         with os.fdopen(fd, "wb") as handle:
@@ -125,6 +141,7 @@ def _temporary(path: Path) -> Iterator[tuple[BinaryIO, Callable[[], None]]]:
         # and the previous export, untouched until os.replace, stays intact.
         with contextlib.suppress(OSError):
             os.unlink(tmp)
+        _LIVE.discard(tmp)
         if isinstance(err, OSError):
             raise OutputError(f"{path}: cannot write ({err.strerror or err})") from None
         raise

@@ -178,3 +178,49 @@ def test_an_overwrite_keeps_the_old_mode(tmp_path: Path) -> None:
     with _umask(0o022):
         atomic_write(target, b"new")
     assert target.read_bytes() == b"new" and _mode(target) == 0o640
+
+
+def _children(pid: int) -> list[int]:
+    try:
+        return [int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    except OSError:
+        return []
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="reads /proc")
+def test_sigterm_during_a_parallel_run_ends_it_and_its_workers(tmp_path: Path) -> None:
+    """SIGTERM must not unwind into Pool.terminate, which can wait forever on a task pipe the
+    dead workers no longer read (seen with --jobs 2): the run ends at once, workers too."""
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    sentence = "The ministers met on Monday, March 3, 2014, and will meet again next week. "
+    for n in range(600):
+        (folder / f"a{n}.txt").write_text(sentence * 40, encoding="utf-8")
+    process = subprocess.Popen(
+        [CLI, "extract", str(folder), "--jobs", "2", "--ref-date", "2017-02-10", "-o", str(tmp_path / "o")],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    try:
+        deadline = time.monotonic() + 120
+        while len(workers := _children(process.pid)) < 2:
+            assert process.poll() is None and time.monotonic() < deadline
+            time.sleep(0.05)
+        time.sleep(1)  # tasks queued and running
+        process.send_signal(signal.SIGTERM)
+        _, stderr = process.communicate(timeout=60)
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.communicate()
+    assert process.returncode == EXIT_TERMINATED, stderr
+    time.sleep(0.5)
+    assert not [pid for pid in workers if Path(f"/proc/{pid}").exists() and "Z" not in _state(pid)]
+    assert not (tmp_path / "o").exists() or _temporaries(tmp_path / "o") == []
+
+
+def _state(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return "Z"

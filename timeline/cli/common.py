@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import signal
+import sys
 from collections.abc import Callable
 from functools import wraps
 from types import FrameType
@@ -32,26 +34,36 @@ def terminal_safe(text: str) -> str:
     return _CONTROLS.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
 
 
-class Terminated(BaseException):
-    """SIGTERM, raised in the main thread so that `finally` blocks remove temporary files."""
-
-
 _MAIN_PID: list[int] = []
 
 
 def _terminate(signum: int, frame: FrameType | None) -> None:
     del frame
+    signal.signal(signum, signal.SIG_DFL)
     if [os.getpid()] != _MAIN_PID:
-        # a forked worker inherited the handler: die as SIGTERM intends (the parent, which
-        # stops its workers with SIGTERM, reports the run)
-        signal.signal(signum, signal.SIG_DFL)
+        # a forked worker inherited the handler: die as SIGTERM intends
         os.kill(os.getpid(), signum)
         return
-    raise Terminated
+    # Not an exception unwinding the stack: a multiprocessing pool being terminated can wait
+    # forever on a task pipe its dead workers no longer read. Remove our temporary files, stop
+    # the workers, and leave at once; earlier exports were never touched.
+    output = sys.modules.get("timeline.output")
+    if output is not None:
+        output.remove_live_temporaries()
+    processes = sys.modules.get("multiprocessing")
+    if processes is not None:
+        for child in processes.active_children():
+            if child.pid:
+                with contextlib.suppress(OSError):
+                    os.kill(child.pid, signal.SIGKILL)
+    with contextlib.suppress(OSError, ValueError):
+        sys.stderr.write("timeline: terminated; no export was left half-written\n")
+        sys.stderr.flush()
+    os._exit(EXIT_TERMINATED)
 
 
 def handle_sigterm() -> None:
-    """Turn SIGTERM into Terminated (a BaseException, like KeyboardInterrupt), not a silent death."""
+    """SIGTERM ends the run like Ctrl-C: no temporary file left, one line, exit code 143."""
     _MAIN_PID[:] = [os.getpid()]
     signal.signal(signal.SIGTERM, _terminate)
 
@@ -83,8 +95,5 @@ def user_errors(command: Callable[P, R]) -> Callable[P, R]:
             # Outputs are written atomically, so nothing half-written is left behind.
             typer.echo("timeline: interrupted; nothing was written", err=True)
             raise typer.Exit(EXIT_INTERRUPTED) from None
-        except Terminated:
-            typer.echo("timeline: terminated; no export was left half-written", err=True)
-            raise typer.Exit(EXIT_TERMINATED) from None
 
     return wrapper
