@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -81,6 +82,23 @@ def check_workers(answers: dict[str, Any], expected: str) -> None:
         )
 
 
+_ADDRESS = re.compile(
+    r"(?:(?P<scheme>tcp|tls|ws|wss|ucx)://)?(?P<host>\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9._-]+):(?P<port>\d{1,5})"
+)
+
+
+def check_address(address: str) -> None:
+    """Refuse a scheduler address that cannot be one at once: Dask would spend its whole
+    connection timeout on it and end in a traceback."""
+    from timeline.errors import OptionError
+
+    match = _ADDRESS.fullmatch(address.strip())
+    if match is None or not 0 < int(match["port"]) < 65536:
+        raise OptionError(
+            f"--dask {address!r} is not a scheduler address; expected [tcp://]HOST:PORT, e.g. tcp://10.0.0.5:8786"
+        )
+
+
 @contextmanager
 def connect(address: str) -> Iterator[Any]:
     """A client of the scheduler at `address` whose workers are known to run this timeline."""
@@ -92,7 +110,7 @@ def connect(address: str) -> Iterator[Any]:
         raise OptionError("--dask needs the dask extra: pip install 'timeline[dask]'") from None
     try:
         client: Any = Client(address, timeout=f"{CONNECT_WAIT_S}s", set_as_default=False)
-    except OSError as err:
+    except (OSError, TimeoutError, ValueError) as err:
         raise OptionError(f"cannot reach the Dask scheduler at {address} ({err})") from None
     with client:
         try:

@@ -25,3 +25,7 @@ class OutputClosed(TimelineError):
 
 class WorkerError(TimelineError):
     """A worker process died (killed by the out-of-memory killer, say): the run cannot finish."""
+
+
+class LanguageError(InputError, ValueError):
+    """A document's language is not one the tagger ships rules for (a ValueError to API callers)."""

@@ -12,6 +12,7 @@ from timeline.events import detect_events
 from timeline.models import Document, DocumentInfo, Event, ReferenceSource, Timeline
 from timeline.parallel import map_documents
 from timeline.settings import TaggerSettings
+from timeline.tagging.resources import supported_language
 from timeline.temporal import annotate
 
 
@@ -37,7 +38,8 @@ def paused_cycle_collection() -> Iterator[None]:
 
 def document_events(document: Document, settings: TaggerSettings | None = None) -> tuple[Event, ...]:
     """Tag, resolve and attach events for one document (pure; the unit of parallel work)."""
-    tagger = settings or TaggerSettings(language=document.info.language)
+    # supported_language first: an unknown language raises LanguageError itself, not wrapped
+    tagger = settings or TaggerSettings(language=supported_language(document.info.language))
     with paused_cycle_collection():
         timexes = annotate(document.text, document.info.reference_date, tagger)
         return detect_events(document, timexes)
@@ -107,7 +109,9 @@ def extract(
 
     `reference_date` applies to a plain text; Documents carry their own. Statuses (past,
     ongoing, upcoming) are judged from one date for the whole story: `as_of`, by default the
-    newest reference date of the documents.
+    newest reference date of the documents. A Document's `info.language` must be a shipped
+    language, a region tag being its language ("en-US" is English): any other raises
+    `timeline.errors.LanguageError`, a ValueError, with no fallback.
     """
     if isinstance(source, str):
         documents: Sequence[Document] = [text_document(source, reference_date)]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pydantic import Field
+from pydantic import Field, field_validator
 
 from timeline.models import Frozen
 
@@ -15,3 +15,11 @@ class TaggerSettings(Frozen):
     anchor_to_previous: bool = Field(
         True, description="anchor 'two days later'-style expressions to the previous date in the text"
     )
+
+    @field_validator("language")
+    @classmethod
+    def _shipped_language(cls, tag: str) -> str:
+        # "en-US" means "en"; an unknown language fails here, never as a path to rule files
+        from timeline.tagging.resources import supported_language
+
+        return supported_language(tag)

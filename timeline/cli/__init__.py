@@ -11,7 +11,14 @@ from typing import NoReturn
 import typer
 
 from timeline.cli.app import app
-from timeline.cli.common import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_PIPE, EXIT_USAGE
+from timeline.cli.common import (
+    EXIT_INTERNAL,
+    EXIT_INTERRUPTED,
+    EXIT_PIPE,
+    EXIT_USAGE,
+    handle_sigterm,
+    terminal_safe,
+)
 
 # Registration order is the order `timeline --help` lists the commands in.
 COMMAND_MODULES = ("extract", "show", "evaluation")
@@ -34,6 +41,7 @@ _USAGE_ERRORS = _usage_error_types()
 
 
 def main() -> None:
+    handle_sigterm()
     try:
         # standalone_mode=False: click's usage errors come back to us, to be told in one line
         code = app(standalone_mode=False)
@@ -46,8 +54,9 @@ def main() -> None:
         _quiet_stdout()
         sys.exit(EXIT_PIPE)
     except Exception as err:  # a bug, not a user error: still one line, never a traceback
+        message = terminal_safe(str(err))
         print(
-            f"timeline: internal error: {type(err).__name__}: {err} (please report this bug)",
+            f"timeline: internal error: {type(err).__name__}: {message} (please report this bug)",
             file=sys.stderr,
         )
         sys.exit(EXIT_INTERNAL)
@@ -61,7 +70,7 @@ def _usage(err: Exception) -> NoReturn:
         sys.exit(EXIT_USAGE)
     ctx = getattr(err, "ctx", None)
     where = getattr(ctx, "command_path", None) or "timeline"
-    print(f"timeline: error: {_one_line(message)} (see '{where} --help')", file=sys.stderr)
+    print(f"timeline: error: {terminal_safe(_one_line(message))} (see '{where} --help')", file=sys.stderr)
     sys.exit(EXIT_USAGE)
 
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
+from datetime import date
 from itertools import chain, islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -12,8 +14,9 @@ import typer
 from timeline.cli.app import app
 from timeline.cli.common import EXIT_SKIPPED, counted, user_errors, warn
 from timeline.cli.progress import progress
-from timeline.cli.writing import write_output, write_stream
-from timeline.errors import InputError, OptionError
+from timeline.cli.writing import write_outputs, write_stream
+from timeline.errors import InputError, OptionError, TimelineError
+from timeline.limits import DEFAULT_MAX_BYTES
 
 if TYPE_CHECKING:
     from timeline.cli.progress import Tracker
@@ -151,50 +154,99 @@ def extract(
             "--progress/--no-progress", help="Progress bar on stderr (default: when it is a terminal)."
         ),
     ] = None,
+    max_bytes: Annotated[
+        int,
+        typer.Option(
+            "--max-bytes",
+            min=1,
+            metavar="BYTES",
+            help="Largest document read (a file, stdin, or one JSONL line); a larger one is "
+            "skipped with a warning.",
+        ),
+    ] = DEFAULT_MAX_BYTES,
 ) -> None:
     """Extract the dated events of news articles and export them as a timeline.
 
     Example: timeline extract seeds/ -o exports/
     """
     from timeline import exporters
-    from timeline.corpus import stream_lines
-    from timeline.output import plan_outputs
-    from timeline.parallel import default_jobs, max_jobs
-    from timeline.pipeline import build_timeline
     from timeline.reading import parse_date_option
-    from timeline.reading.sources import ReadContext, iter_documents
+    from timeline.reading.decoding import text_codec
+    from timeline.reading.sources import ReadContext
     from timeline.reading.web import FetchSettings
-    from timeline.settings import TaggerSettings
 
     known = exporters.names()
     chosen = _parse_formats(formats, known)
     reference = parse_date_option(ref_date) if ref_date is not None else None
     now = parse_date_option(as_of, "--as-of") if as_of is not None else None
-    fetching = FetchSettings(timeout=timeout, allow_private_hosts=allow_private_hosts)
-    ctx = ReadContext(ref_date=reference, encoding=encoding, fetch=fetching)
-    settings = TaggerSettings(day_first=day_first)
-    workers = jobs or default_jobs()
+    text_codec(encoding)  # a bad --encoding fails before anything is read
+    if dask is not None:
+        from timeline.distributed import check_address
+
+        check_address(dask)
+    fetching = FetchSettings(timeout=timeout, max_bytes=max_bytes, allow_private_hosts=allow_private_hosts)
+    ctx = ReadContext(ref_date=reference, encoding=encoding, max_bytes=max_bytes, fetch=fetching)
+    # A file found in a directory that cannot be read is skipped and counted, not the run's end.
+    ctx.skip_bad_files = True
+    run = _Run(inputs, chosen, output, name, day_first, jobs, dask, show_progress, bom, calendar_name, now)
+    try:
+        _extract(run, ctx)
+    except TimelineError:
+        _flush_warnings(ctx)  # the lines skipped before the error are part of why it failed
+        raise
+    if ctx.skipped:
+        raise typer.Exit(EXIT_SKIPPED)
+
+
+@dataclass(frozen=True)
+class _Run:
+    """The options of one `extract` run that reading does not need."""
+
+    inputs: list[str]
+    chosen: list[str] | None
+    output: str
+    name: str | None
+    day_first: bool
+    jobs: int | None
+    dask: str | None
+    show_progress: bool | None
+    bom: bool
+    calendar_name: str | None
+    as_of: date | None
+
+
+def _extract(run: _Run, ctx: ReadContext) -> None:
+    from timeline import exporters
+    from timeline.corpus import stream_lines
+    from timeline.output import plan_outputs
+    from timeline.parallel import default_jobs, max_jobs
+    from timeline.pipeline import build_timeline
+    from timeline.reading.sources import iter_documents
+    from timeline.settings import TaggerSettings
+
+    known = exporters.names()
+    settings = TaggerSettings(day_first=run.day_first)
+    workers = run.jobs or default_jobs()
     if workers > max_jobs():
         warn(f"--jobs {workers} is more than this machine can use; running {max_jobs()} workers")
         workers = max_jobs()
     extensions = {n: exporters.get(n).extension for n in known}
+    inputs, chosen, output = run.inputs, run.chosen, run.output
 
     if chosen == [STREAMING_FORMAT]:
-        if now is not None:
+        if run.as_of is not None:
             raise OptionError(
                 f"--as-of judges a whole timeline; --format {STREAMING_FORMAT} streams each article "
                 "with its own reference date"
             )
-        stream_name = name or stream_basename(inputs)
+        stream_name = run.name or stream_basename(inputs)
         (_, target), *_ = plan_outputs(output, chosen, extensions, stream_name, DEFAULT_FORMATS)
-        ctx.skip_bad_files = True
+        _refuse_overwriting_inputs([target], inputs)
         documents = iter_documents(inputs, ctx)
-        with progress(_input_bytes(inputs), show_progress) as tracker:
+        with progress(_input_bytes(inputs), run.show_progress) as tracker:
             seen = _Seen(tracker)
-            count = write_stream(stream_lines(documents, settings, workers, seen, dask), target)
+            count = write_stream(stream_lines(documents, settings, workers, seen, run.dask), target)
         _report(ctx, seen, count)
-        if ctx.skipped_files:
-            raise typer.Exit(EXIT_SKIPPED)
         return
     if STREAMING_FORMAT in (chosen or []):
         raise OptionError(f"--format {STREAMING_FORMAT} streams events and cannot be combined with others")
@@ -202,34 +254,50 @@ def extract(
     # Documents stream through the pipeline: holding them all made memory grow with the archive
     # (1,000,000 tiny documents: 7.3 GB). An input error met halfway still fails the run before
     # anything is written. The first two tell whether there is a single article to name the files.
-    # A file found in a directory that cannot be read is skipped and counted, as in corpus mode.
-    ctx.skip_bad_files = True
     documents = iter_documents(inputs, ctx)
     head = list(islice(documents, 2))
-    basename = name or (head[0].info.id if len(head) == 1 else "timeline")
+    basename = run.name or (head[0].info.id if len(head) == 1 else "timeline")
     plan = plan_outputs(output, chosen, extensions, basename, DEFAULT_FORMATS)
+    _refuse_overwriting_inputs([path for _, path in plan], inputs)
     docs = chain(head, documents)
-    with progress(_input_bytes(inputs), show_progress) as tracker:
+    with progress(_input_bytes(inputs), run.show_progress) as tracker:
         seen = _Seen(tracker)
-        if dask is not None:
+        if run.dask is not None:
             from timeline.distributed import timeline_on_cluster
 
-            timeline = timeline_on_cluster(docs, dask, settings, seen, now)
+            timeline = timeline_on_cluster(docs, run.dask, settings, seen, run.as_of)
         else:
-            timeline = build_timeline(docs, settings, workers, seen, now)
-    if ctx.skipped_files and seen.documents == 0:
-        raise InputError(
-            f"no article could be read: all {ctx.skipped_files} files found were skipped "
-            f"({ctx.warnings[0] if ctx.warnings else 'unreadable'})"
-        )
-    options = exporters.ExportOptions(csv_bom=bom, calendar_name=calendar_name)
+            timeline = build_timeline(docs, settings, workers, seen, run.as_of)
+    if seen.documents == 0:
+        raise InputError("no document left to read: every input was skipped")
+    options = exporters.ExportOptions(csv_bom=run.bom, calendar_name=run.calendar_name)
     # Render everything before writing anything: a failing exporter leaves no partial export set.
     rendered = [(path, exporters.get(fmt).export(timeline, options)) for fmt, path in plan]
-    for path, data in rendered:
-        write_output(path, data)
+    write_outputs(rendered)
     _report(ctx, seen, len(timeline.events))
-    if ctx.skipped_files:
-        raise typer.Exit(EXIT_SKIPPED)
+
+
+def _refuse_overwriting_inputs(targets: list[Path | None], inputs: list[str]) -> None:
+    """An export must never replace an input: `-o corpus.jsonl` would swap the corpus for its
+    events. An input is a file named on the command line, or an article file inside a
+    directory named there."""
+    from timeline.reading.sources import READERS
+
+    for target in targets:
+        if target is None or not target.is_file():
+            continue
+        for arg in inputs:
+            source = Path(arg)
+            if arg == "-" or not source.exists():
+                continue
+            same = source.is_file() and source.samefile(target)
+            inside = (
+                source.is_dir()
+                and target.suffix.lower() in READERS
+                and target.resolve().is_relative_to(source.resolve())
+            )
+            if same or inside:
+                raise OptionError(f"-o {target} would overwrite the input {arg}; choose another output")
 
 
 def stream_basename(inputs: list[str]) -> str:
@@ -291,10 +359,17 @@ class _Seen:
         self.tracker(document)
 
 
-def _report(ctx: ReadContext, seen: _Seen, count: int) -> None:
-    """After the writes (a failed run says only why): bad JSONL lines, missing reference dates."""
+def _flush_warnings(ctx: ReadContext) -> None:
     for message in ctx.warnings:
         warn(message)
+    ctx.warnings.clear()
+
+
+def _report(ctx: ReadContext, seen: _Seen, count: int) -> None:
+    """After the writes: skipped inputs and their count, missing reference dates."""
+    _flush_warnings(ctx)
+    if ctx.skipped:
+        warn(f"{counted(ctx.skipped, 'document')} skipped (named above)")
     undated = seen.undated
     if undated:
         hidden = seen.undated_count - len(undated)
@@ -304,8 +379,6 @@ def _report(ctx: ReadContext, seen: _Seen, count: int) -> None:
             f"no reference date for {shown}: relative dates stay unresolved and are left "
             "out of the calendar; pass --ref-date YYYY-MM-DD"
         )
-    if ctx.skipped_files:
-        warn(f"skipped {ctx.skipped_files} of {ctx.walked_files} files that could not be read")
     typer.echo(counted(count, "event"), err=True)
 
 

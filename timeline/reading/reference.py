@@ -9,6 +9,11 @@ from timeline.errors import InputError, OptionError
 from timeline.models import ReferenceSource
 
 _ISO_DAY = re.compile(r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})")
+# A publication timestamp: the day, optionally a time and a zone, and nothing after them
+# ("2017-02-10garbage" is as bad as any other malformed date).
+_ISO_TIMESTAMP = re.compile(
+    _ISO_DAY.pattern + r"(?:[T ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?\s?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?"
+)
 
 
 def parse_date_option(text: str, option: str = "--ref-date") -> date:
@@ -29,7 +34,7 @@ def parse_published(text: str, where: str) -> date:
     The local calendar day as published is what the article's "today" means, so the
     offset is deliberately not converted to UTC.
     """
-    match = _ISO_DAY.match(text.strip())
+    match = _ISO_TIMESTAMP.fullmatch(text.strip())
     if match is None:
         raise InputError(f"{where}: published date {text!r} is not ISO 8601 (YYYY-MM-DD...)")
     try:
