@@ -53,9 +53,34 @@ def test_empty_and_binary_files_in_a_directory_are_skipped_in_corpus_mode(
     assert warnings == [
         f"timeline: warning: {binary}: looks like a binary file, not text; skipped",
         f"timeline: warning: {empty}: empty file; skipped",
-        f"timeline: warning: skipped 2 of {GOOD + 2} files that could not be read",
+        "timeline: warning: 2 documents skipped (named above)",
     ]
     assert out.read_bytes() == clean.read_bytes()  # the good files' events, all of them
+
+
+def test_timeline_mode_skips_them_too(tmp_path: Path) -> None:
+    """Issue 16: one empty or unreadable file in a directory is skipped and counted in every mode."""
+    corpus = _corpus(tmp_path / "corpus")
+    clean = tmp_path / "clean.json"
+    assert _run(str(corpus), "-f", "json", "-o", str(clean))[0] == EXIT_OK
+    (corpus / "z-empty.txt").write_bytes(b"")
+    out = tmp_path / "out.json"
+    code, stderr = _run(str(corpus), "-f", "json", "-o", str(out))
+    assert code == EXIT_SKIPPED, stderr
+    assert "z-empty.txt: empty file; skipped" in stderr
+    assert "1 document skipped (named above)" in stderr
+    assert out.read_bytes() == clean.read_bytes()
+
+
+def test_a_directory_with_nothing_readable_is_an_error(tmp_path: Path) -> None:
+    folder = tmp_path / "bad"
+    folder.mkdir()
+    (folder / "a.txt").write_bytes(b"")
+    (folder / "b.txt").write_bytes(bytes(range(256)) * 4)
+    for fmt in ("json", "jsonl"):
+        code, stderr = _run(str(folder), "-f", fmt, "-o", str(tmp_path / f"out.{fmt}"))
+        assert code == EXIT_USAGE if fmt == "json" else EXIT_SKIPPED, stderr
+        assert not (tmp_path / "out.json").exists()
 
 
 def test_a_file_named_on_the_command_line_is_still_an_error(tmp_path: Path) -> None:
