@@ -77,8 +77,10 @@ def opened(request: pytest.FixtureRequest, browser: Browser, page: Path) -> Iter
 
 
 def test_the_story_is_of_the_size_the_issue_names(story: Timeline) -> None:
-    # Issue 16 counts 140 events from 30 articles; the pipeline's count may move a little.
-    assert len(story.documents) == 30
+    # Issue 16 counts 140 events from 30 articles; the pipeline's count may move a little, and
+    # a timeline lists only the articles its events come from (issue 17: memory grows with the
+    # events kept, not the documents read).
+    assert 25 <= len(story.documents) <= 30
     assert 100 <= len(story.events) <= 200
 
 
