@@ -97,10 +97,6 @@ def _holiday(e: Holiday, reference: dt.date | None, tense: Tense) -> Outcome:
     return (chosen, Anchoring.REFERENCE_DATE) if chosen else None
 
 
-# Days a year-less date is pushed away when it contradicts the clause's tense: the nearest
-# occurrence wins unless the tense clearly points the other way (tense cues are noisy).
-
-
 def _weekday(e: Weekday, reference: dt.date | None, tense: Tense, anchor: Point | None = None) -> Outcome:
     granularity = clock_granularity(e.clock)
     anchoring = Anchoring.REFERENCE_DATE

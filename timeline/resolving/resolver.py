@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from functools import lru_cache
 from typing import Any
 
@@ -13,7 +14,7 @@ from timeline.resolving import values
 from timeline.resolving.dates import resolve_expression
 from timeline.resolving.points import Point, Unresolved
 from timeline.settings import TaggerSettings
-from timeline.tagging.expressions import Candidate, Duration, Expression, Recurrence, Vague
+from timeline.tagging.expressions import Candidate, Duration, Expression, Recurrence, Tense, Vague
 
 _TIMEXES = TypeAdapter(tuple[Timex, ...])
 
@@ -47,9 +48,16 @@ def resolve(
     candidates: tuple[Candidate, ...],
     reference_date: dt.date | None,
     settings: TaggerSettings | None = None,
+    tenses: Mapping[int, Tense] | None = None,
 ) -> tuple[Timex, ...]:
     """Timexes with TimeML values; relative ones computed from `reference_date` (news) or,
-    for "two days later"-style shifts, from the previous resolved date in the text."""
+    for "two days later"-style shifts, from the previous resolved date in the text.
+
+    `tenses` gives, by a candidate's start offset, the tense of the verb governing it (from a
+    syntactic reading, e.g. the event layer's); it replaces the tagger's cue-word reading
+    (`Candidate.tense`) for that candidate. The tense only decides the direction of dates the
+    text leaves open: past -> the latest occurrence at or before the reference date, future ->
+    the next one, present or unknown -> the nearest."""
     anchor_to_previous = settings.anchor_to_previous if settings is not None else True
     # The fields of each Timex, in order; the models are validated at the end, all in one call
     # (half the cost of making them one by one).
@@ -71,7 +79,8 @@ def resolve(
         else:
             previous = anchor[1] if anchor is not None and anchor_to_previous else None
             try:
-                outcome = resolve_expression(candidate.expression, candidate.tense, reference_date, previous)
+                tense = tenses.get(candidate.start, candidate.tense) if tenses else candidate.tense
+                outcome = resolve_expression(candidate.expression, tense, reference_date, previous)
             except (OverflowError, ValueError):
                 outcome = None
             if outcome is None:

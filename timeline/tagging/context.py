@@ -35,6 +35,9 @@ class TenseReader:
 
     future: re.Pattern[str]
     past: re.Pattern[str]
+    # A present-tense verb of schedules ("opens", "ends", "is due"): the future, when the
+    # sentence has no past or future cue word.
+    scheduled: re.Pattern[str]
     # The word leading the expression, one group per kind: past_lead "since", future_lead
     # "until", present_lead "says" (one search instead of three).
     lead: re.Pattern[str]
@@ -48,6 +51,7 @@ class TenseReader:
         return cls(
             future=words("future_cue"),
             past=words("past_cue"),
+            scheduled=words("scheduled_cue"),
             lead=re.compile(rf"(?<!\w)(?i:{kinds})\s+(?:(?:early|mid|late)[- ]|the )?$"),
         )
 
@@ -92,7 +96,9 @@ class TenseReader:
                 break
         # min keeps the first of equal distances: the tie order above.
         best = min(nearest, key=lambda cue: cue[0], default=None)
-        return best[1] if best is not None else Tense.UNKNOWN
+        if best is not None:
+            return best[1]
+        return Tense.FUTURE if self.scheduled.search(text, left, right) else Tense.UNKNOWN
 
 
 def _inside(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
