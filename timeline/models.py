@@ -79,6 +79,10 @@ class TimeValue(Frozen):
     end: date | None = Field(None, description="last day covered (inclusive); None when unresolved")
     anchoring: Anchoring
     mod: Mod | None = None
+    zone: str | None = Field(
+        None,
+        description="time zone named in the text (e.g. 'CET', 'UTC', 'ET'); None when the text names none",
+    )
 
     @property
     def resolved(self) -> bool:

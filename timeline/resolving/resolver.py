@@ -12,9 +12,10 @@ from pydantic import TypeAdapter
 from timeline.models import Anchoring, Granularity, Mod, TimeValue, Timex
 from timeline.resolving import values
 from timeline.resolving.dates import resolve_expression
-from timeline.resolving.points import Point, Unresolved
+from timeline.resolving.points import ORDER, Point, Unresolved
+from timeline.resolving.values import GRANULARITY_OF_UNIT
 from timeline.settings import TaggerSettings
-from timeline.tagging.expressions import Candidate, Duration, Expression, Recurrence, Tense, Vague
+from timeline.tagging.expressions import Candidate, Duration, Expression, Recurrence, Shift, Tense, Vague
 
 _TIMEXES = TypeAdapter(tuple[Timex, ...])
 
@@ -34,14 +35,17 @@ def _time_value(
     anchoring: Anchoring,
     mod: Mod | None,
     span: tuple[dt.date, dt.date] | None = None,
+    zone: str | None = None,
 ) -> TimeValue:
     """The (validated, frozen) model of a calendar value, made with the fields it always was
     made with. The same few values recur in a text ("Friday", "last year", the reference date
     itself), so one model serves them all."""
     if span is None:
-        return TimeValue(value=value, granularity=granularity, anchoring=anchoring, mod=mod)
+        return TimeValue(value=value, granularity=granularity, anchoring=anchoring, mod=mod, zone=zone)
     start, end = span
-    return TimeValue(value=value, granularity=granularity, start=start, end=end, anchoring=anchoring, mod=mod)
+    return TimeValue(
+        value=value, granularity=granularity, start=start, end=end, anchoring=anchoring, mod=mod, zone=zone
+    )
 
 
 def resolve(
@@ -63,6 +67,7 @@ def resolve(
     # (half the cost of making them one by one).
     found: list[dict[str, Any]] = []
     anchor: tuple[int, Point] | None = None
+    day_anchor: tuple[int, Point] | None = None  # the last anchor of day precision or finer
     for candidate in candidates:
         plain = _non_calendar_value(candidate.expression)
         # Only the fields the value has are given, as ever: durations and sets have no `time`.
@@ -80,7 +85,8 @@ def resolve(
             previous = anchor[1] if anchor is not None and anchor_to_previous else None
             try:
                 tense = tenses.get(candidate.start, candidate.tense) if tenses else candidate.tense
-                outcome = resolve_expression(candidate.expression, tense, reference_date, previous)
+                precise = day_anchor[1] if day_anchor is not None and anchor_to_previous else None
+                outcome = resolve_expression(candidate.expression, tense, reference_date, previous, precise)
             except (OverflowError, ValueError):
                 outcome = None
             if outcome is None:
@@ -102,12 +108,23 @@ def resolve(
                 except (OverflowError, ValueError):
                     continue
                 fields["value"] = value
-                fields["time"] = _time_value(value, point.granularity, anchoring, candidate.mod, span)
+                zone = point.clock.zone if point.clock is not None else None
+                fields["time"] = _time_value(value, point.granularity, anchoring, candidate.mod, span, zone)
                 previous_date = anchoring is Anchoring.PREVIOUS_DATE
-                fields["anchor_index"] = anchor[0] if previous_date and anchor is not None else None
+                source = anchor
+                if (
+                    isinstance(candidate.expression, Shift)
+                    and anchor is not None
+                    and day_anchor is not None
+                    and ORDER[anchor[1].granularity] < ORDER[GRANULARITY_OF_UNIT[candidate.expression.unit]]
+                ):
+                    source = day_anchor  # resolve_expression took the last date of day precision
+                fields["anchor_index"] = source[0] if previous_date and source is not None else None
                 if not previous_date:
                     # "A year earlier ... year-earlier results" both compare with the period under
                     # discussion, not with each other: shifted dates never become anchors themselves.
                     anchor = (len(found), point)
+                    if ORDER[point.granularity] >= ORDER[Granularity.DAY]:
+                        day_anchor = anchor
         found.append(fields)
     return _TIMEXES.validate_python(found)
