@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 from pydantic import Field
 
 from timeline.models import Frozen
@@ -14,4 +16,9 @@ class TaggerSettings(Frozen):
     day_first: bool = Field(False, description="read 10/11/2014 as 10 November (day first)")
     anchor_to_previous: bool = Field(
         True, description="anchor 'two days later'-style expressions to the previous date in the text"
+    )
+    document_type: Literal["news", "narrative", "auto"] = Field(
+        "auto",
+        description="news: year-less and relative dates resolve against the reference date; "
+        "narrative (history, biography): against the last date the text mentioned; auto: detected",
     )

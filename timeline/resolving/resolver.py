@@ -12,6 +12,7 @@ from pydantic import TypeAdapter
 from timeline.models import Anchoring, Granularity, Mod, TimeValue, Timex
 from timeline.resolving import values
 from timeline.resolving.dates import resolve_expression
+from timeline.resolving.narrative import in_story, is_narrative
 from timeline.resolving.points import ORDER, Point, Unresolved
 from timeline.resolving.values import GRANULARITY_OF_UNIT
 from timeline.settings import TaggerSettings
@@ -61,8 +62,16 @@ def resolve(
     syntactic reading, e.g. the event layer's); it replaces the tagger's cue-word reading
     (`Candidate.tense`) for that candidate. The tense only decides the direction of dates the
     text leaves open: past -> the latest occurrence at or before the reference date, future ->
-    the next one, present or unknown -> the nearest."""
+    the next one, present or unknown -> the nearest.
+
+    A narrative (`settings.document_type`, or detected when "auto") dates year-less and
+    relative expressions from the last date the text mentioned, not from `reference_date`."""
     anchor_to_previous = settings.anchor_to_previous if settings is not None else True
+    document_type = settings.document_type if settings is not None else "auto"
+    narrative = anchor_to_previous and (
+        document_type == "narrative" or (document_type == "auto" and is_narrative(candidates, reference_date))
+    )
+    story: tuple[int, Point] | None = None  # a narrative's last date of year precision or finer
     # The fields of each Timex, in order; the models are validated at the end, all in one call
     # (half the cost of making them one by one).
     found: list[dict[str, Any]] = []
@@ -86,7 +95,16 @@ def resolve(
             try:
                 tense = tenses.get(candidate.start, candidate.tense) if tenses else candidate.tense
                 precise = day_anchor[1] if day_anchor is not None and anchor_to_previous else None
-                outcome = resolve_expression(candidate.expression, tense, reference_date, previous, precise)
+                completed = in_story(candidate.expression, story[1], precise) if narrative and story else None
+                if completed is not None:
+                    expression, base = completed
+                    outcome = resolve_expression(expression, tense, base, previous, precise)
+                    if isinstance(outcome, tuple):
+                        outcome = (outcome[0], Anchoring.PREVIOUS_DATE)
+                else:
+                    outcome = resolve_expression(
+                        candidate.expression, tense, reference_date, previous, precise
+                    )
             except (OverflowError, ValueError):
                 outcome = None
             if outcome is None:
@@ -119,7 +137,14 @@ def resolve(
                     and ORDER[anchor[1].granularity] < ORDER[GRANULARITY_OF_UNIT[candidate.expression.unit]]
                 ):
                     source = day_anchor  # resolve_expression took the last date of day precision
+                if completed is not None and story is not None:
+                    source = story
                 fields["anchor_index"] = source[0] if previous_date and source is not None else None
+                if narrative and ORDER[point.granularity] >= ORDER[Granularity.YEAR]:
+                    # A story moves on with each date it tells, shifted ones included.
+                    story = (len(found), point)
+                    if ORDER[point.granularity] >= ORDER[Granularity.DAY]:
+                        day_anchor = story
                 if not previous_date:
                     # "A year earlier ... year-earlier results" both compare with the period under
                     # discussion, not with each other: shifted dates never become anchors themselves.
