@@ -25,6 +25,8 @@ _HISTORY_YEARS = 15
 _MIN_HISTORY = 2
 _HISTORY_PER_RECENT = 3
 _HISTORY_PER_DEICTIC = 4
+# So many different explicit years make a chronicle, however recent.
+_CHRONICLE_YEARS = 6
 
 
 def _deictic(expression: Expression) -> bool:
@@ -40,20 +42,51 @@ def is_narrative(candidates: tuple[Candidate, ...], reference: dt.date | None) -
     """Whether a text reads as a narrative: dense years long before the reference date (or any
     years when there is none), few recent ones, and little counted from the day of writing."""
     history = recent = deictic = 0
+    years: set[int] = set()
     for candidate in candidates:
         e = candidate.expression
         if isinstance(e, Absolute) and e.year is not None:
+            years.add(e.year)
             if reference is None or e.year < reference.year - _HISTORY_YEARS:
                 history += 1
             else:
                 recent += 1
         elif _deictic(e):
             deictic += 1
+    if len(years) >= _CHRONICLE_YEARS and len(years) >= _HISTORY_PER_DEICTIC * deictic:
+        # A chronicle of recent years ("In 2003 ... in 2005 ..."): many different years told
+        # in turn, and little counted from the day of writing.
+        return True
     return (
         history >= _MIN_HISTORY
         and history >= _HISTORY_PER_RECENT * recent
         and history >= _HISTORY_PER_DEICTIC * deictic
     )
+
+
+def _nearest_year(e: Absolute, anchor: Point) -> int:
+    """The year of the occurrence of a year-less date nearest the story's last date ("January"
+    after "December 1941" is January 1942), or the one the direction word says ("the previous
+    April"); the anchor's own year on a tie."""
+    first, last = anchor.span()
+    month, day = e.month or 1, e.day or 1
+
+    def gap(year: int) -> int:
+        try:
+            start = dt.date(year, month, day)
+        except ValueError:
+            return 1 << 30
+        if e.direction == -1 and start >= first:
+            return 1 << 29
+        if e.direction == 1 and start <= last:
+            return 1 << 29
+        if start > last:
+            return (start - last).days
+        if start < first:
+            return (first - start).days
+        return 0
+
+    return min((anchor.day.year, anchor.day.year - 1, anchor.day.year + 1), key=gap)
 
 
 def in_story(
@@ -71,8 +104,9 @@ def in_story(
         case Absolute(year=None, month=int()):
             if expression.after_previous:
                 return None
-            offset = expression.year_offset or 0
-            return replace(expression, year=year + offset, year_offset=None, direction=None), base
+            if expression.year_offset is not None:
+                return replace(expression, year=year + expression.year_offset, year_offset=None), base
+            return replace(expression, year=_nearest_year(expression, anchor), direction=None), base
         case Period(year=None, index=int() | str()) if expression.offset is None:
             return replace(expression, year=year + (expression.year_offset or 0), year_offset=None), base
         case Holiday(year=None):

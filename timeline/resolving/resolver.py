@@ -92,6 +92,8 @@ def resolve(
             fields["value"] = plain
         else:
             previous = anchor[1] if anchor is not None and anchor_to_previous else None
+            if narrative and story is not None:
+                previous = story[1]  # a story counts "two days later" from the last date it told
             try:
                 tense = tenses.get(candidate.start, candidate.tense) if tenses else candidate.tense
                 precise = day_anchor[1] if day_anchor is not None and anchor_to_previous else None

@@ -81,6 +81,9 @@ def tagger(language: str) -> Tagger:
     )
 
 
+_OPENERS = "([{"
+
+
 def _starts(text: str, trigger: int, lead_words: frozenset[str], numbers: re.Pattern[str]) -> list[int]:
     """Where an expression containing the trigger at `trigger` may start, leftmost first:
     the run of lead words before it ("the past several"), the word holding it ("mid-2015"),
@@ -103,9 +106,11 @@ def _starts(text: str, trigger: int, lead_words: frozenset[str], numbers: re.Pat
         word = token.lower()
         # Numbers open expressions before their trigger too ("22 October", "twenty-one years").
         if word not in lead_words and not numbers.fullmatch(word):
-            # The end of a range of days ("5-6 June") opens the expression after its dash.
+            # A number after an opening bracket or quote ("(5 February 1951)"), or ending a
+            # range of days ("5-6 June"), opens the expression after it.
             head, dash, tail = word.replace("\u2013", "-").rpartition("-")
-            if dash and head and numbers.fullmatch(tail):
+            tail = tail.lstrip(_OPENERS)
+            if tail and (head or not dash) and tail != word and numbers.fullmatch(tail):
                 starts.append(start + len(token) - len(tail))
             break
         starts.append(start)
