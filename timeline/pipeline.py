@@ -11,7 +11,7 @@ from timeline.assemble import assemble
 from timeline.events import detect_events
 from timeline.models import Document, DocumentInfo, Event, ReferenceSource, Timeline
 from timeline.parallel import map_documents
-from timeline.settings import TaggerSettings
+from timeline.settings import DocumentType, TaggerSettings
 from timeline.temporal import annotate
 
 
@@ -86,11 +86,16 @@ def extract(
     source: str | Document | Sequence[Document],
     reference_date: date | None = None,
     settings: TaggerSettings | None = None,
+    document_type: DocumentType | None = None,
 ) -> Timeline:
     """Public API: the timeline of a text, a Document or several Documents.
 
-    `reference_date` applies to a plain text; Documents carry their own.
+    `reference_date` applies to a plain text; Documents carry their own. `document_type`
+    (news, narrative or auto; default: the settings', auto) says what year-less and relative
+    dates count from: the reference date (news) or the last date the text told (narrative).
     """
+    if document_type is not None:
+        settings = (settings or TaggerSettings()).model_copy(update={"document_type": document_type})
     if isinstance(source, str):
         documents: Sequence[Document] = [text_document(source, reference_date)]
     elif isinstance(source, Document):

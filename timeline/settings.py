@@ -6,7 +6,19 @@ from typing import Literal
 
 from pydantic import Field
 
+from timeline.errors import OptionError
 from timeline.models import Frozen
+
+DocumentType = Literal["news", "narrative", "auto"]
+DOCUMENT_TYPES: tuple[DocumentType, ...] = ("news", "narrative", "auto")
+
+
+def parse_document_type(text: str) -> DocumentType:
+    """A --document-type value, checked."""
+    value = text.strip().lower()
+    if value not in DOCUMENT_TYPES:
+        raise OptionError(f"invalid --document-type {text!r}: expected news, narrative or auto")
+    return value
 
 
 class TaggerSettings(Frozen):
@@ -17,7 +29,7 @@ class TaggerSettings(Frozen):
     anchor_to_previous: bool = Field(
         True, description="anchor 'two days later'-style expressions to the previous date in the text"
     )
-    document_type: Literal["news", "narrative", "auto"] = Field(
+    document_type: DocumentType = Field(
         "auto",
         description="news: year-less and relative dates resolve against the reference date; "
         "narrative (history, biography): against the last date the text mentioned; auto: detected",

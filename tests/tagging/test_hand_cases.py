@@ -51,6 +51,7 @@ CASES = [
     Case(
         "A bomb exploded on Monday. Hours later, police closed the road.", "Hours later", "DATE", "2024-05-13"
     ),
+    Case("The empire fell in 1453. In May, the city was sacked.", "May", "DATE", "1453-05", "past"),
     # ---- tenses: months and days of the month
     Case("The council approved the budget in April.", "April", "DATE", "2024-04", "past"),
     Case("The council approved the budget in September.", "September", "DATE", "2023-09", "past"),
@@ -158,3 +159,47 @@ def test_hand_case(case: Case) -> None:
 
 def test_table_is_large_enough() -> None:
     assert len(CASES) >= 60
+
+
+NARRATIVE = (
+    "The rebels crossed the river in 1861 and 1862. In March, the army took the fort. "
+    "On 12 June, the city fell. The next day, the governor fled. In December, talks began. "
+    "In January, the truce was signed."
+)
+
+
+@pytest.mark.parametrize(
+    ("document_type", "reference", "expected"),
+    [
+        # auto: dense years long before the reference date make a narrative
+        ("auto", WEDNESDAY, ["1861", "1862", "1862-03", "1862-06-12", "1862-06-13", "1862-12", "1863-01"]),
+        (
+            "narrative",
+            WEDNESDAY,
+            ["1861", "1862", "1862-03", "1862-06-12", "1862-06-13", "1862-12", "1863-01"],
+        ),
+        # news: the year-less dates count from the publication date
+        ("news", WEDNESDAY, ["1861", "1862", "2024-03", "2024-06-12", "2024-06-13", "2023-12", "2024-01"]),
+        # no reference date: a narrative still dates from its own years
+        ("auto", None, ["1861", "1862", "1862-03", "1862-06-12", "1862-06-13", "1862-12", "1863-01"]),
+    ],
+)
+def test_document_type(document_type: str, reference: dt.date | None, expected: list[str]) -> None:
+    from timeline.settings import TaggerSettings
+
+    settings = TaggerSettings(document_type=document_type)  # type: ignore[arg-type]
+    assert [t.value for t in annotate(NARRATIVE, reference, settings)] == expected
+
+
+def test_news_with_an_old_year_stays_news() -> None:
+    text = "The company, founded in 1920, said on Tuesday it will open a store in March."
+    values = [t.value for t in annotate(text, WEDNESDAY)]
+    assert values == ["1920", "2024-05-14", "2025-03"]
+
+
+def test_narrative_status_without_reference_is_unknown() -> None:
+    from timeline.api import extract as extract_documents
+    from timeline.pipeline import text_document
+
+    events = extract_documents(text_document(NARRATIVE)).events
+    assert events and {e.status.value for e in events} == {"unknown"}

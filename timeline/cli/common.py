@@ -15,6 +15,12 @@ EXIT_INTERNAL = 1
 EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130  # 128 + SIGINT, what shells report for Ctrl-C
 
+DOCUMENT_TYPE_HELP = (
+    "news, narrative or auto. news: year-less and relative dates count from the publication "
+    "date; narrative (history, biography): from the last date the text told; auto: detected "
+    "(dense years long past, or many different years, and few words like 'Tuesday')."
+)
+
 P = ParamSpec("P")
 R = TypeVar("R")
 

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from timeline.cli.app import app
-from timeline.cli.common import user_errors, warn
+from timeline.cli.common import DOCUMENT_TYPE_HELP, user_errors, warn
 from timeline.cli.progress import progress
 from timeline.cli.writing import write_output, write_stream
 from timeline.errors import OptionError
@@ -88,6 +88,7 @@ def extract(
     day_first: Annotated[
         bool, typer.Option("--day-first", help="Read numeric dates like 10/11/2014 as day/month/year.")
     ] = False,
+    document_type: Annotated[str, typer.Option(help=DOCUMENT_TYPE_HELP)] = "auto",
     encoding: Annotated[
         str | None, typer.Option(help="Encoding of the inputs when not UTF-8, e.g. cp1252.")
     ] = None,
@@ -129,13 +130,13 @@ def extract(
     from timeline.pipeline import build_timeline
     from timeline.reading import parse_date_option
     from timeline.reading.sources import ReadContext, iter_documents
-    from timeline.settings import TaggerSettings
+    from timeline.settings import TaggerSettings, parse_document_type
 
     known = exporters.names()
     chosen = _parse_formats(formats, known)
     reference = parse_date_option(ref_date) if ref_date is not None else None
     ctx = ReadContext(ref_date=reference, encoding=encoding)
-    settings = TaggerSettings(day_first=day_first)
+    settings = TaggerSettings(day_first=day_first, document_type=parse_document_type(document_type))
     workers = jobs or default_jobs()
     extensions = {n: exporters.get(n).extension for n in known}
 

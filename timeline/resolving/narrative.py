@@ -21,20 +21,21 @@ from timeline.tagging.expressions import (
 # An explicit year this far before the reference date is history, not news.
 _HISTORY_YEARS = 15
 # Auto-detection asks for at least this many historical years, several times more than recent
-# ones, and few words that count from the day of writing ("Tuesday", "yesterday", "this week").
-_MIN_HISTORY = 2
+# ones, and few words that count from the day of writing ("Tuesday", "yesterday", "last year").
+_MIN_HISTORY = 1
 _HISTORY_PER_RECENT = 3
 _HISTORY_PER_DEICTIC = 4
-# So many different explicit years make a chronicle, however recent.
-_CHRONICLE_YEARS = 6
+# So many different explicit years make a chronicle, however recent (news articles of TBAQ and
+# MEANTIME name at most 10, and then count from the day of writing as often).
+_CHRONICLE_YEARS = 8
 
 
 def _deictic(expression: Expression) -> bool:
     match expression:
         case Weekday():
             return True
-        case Relative(unit=unit):
-            return unit in (Unit.DAY, Unit.WEEK, Unit.WEEKEND, Unit.MONTH)
+        case Relative():
+            return True
     return False
 
 
@@ -53,7 +54,7 @@ def is_narrative(candidates: tuple[Candidate, ...], reference: dt.date | None) -
                 recent += 1
         elif _deictic(e):
             deictic += 1
-    if len(years) >= _CHRONICLE_YEARS and len(years) >= _HISTORY_PER_DEICTIC * deictic:
+    if len(years) >= _CHRONICLE_YEARS and 2 * len(years) >= 3 * deictic:
         # A chronicle of recent years ("In 2003 ... in 2005 ..."): many different years told
         # in turn, and little counted from the day of writing.
         return True
