@@ -68,3 +68,23 @@ def test_api_document_type() -> None:
     news = {e.date.value for e in extract(STORY, reference, document_type="news").events}
     story = {e.date.value for e in extract(STORY, reference, document_type="narrative").events}
     assert "2024-05" in news and "1453-05" in story
+
+
+def test_scorer_reports_spans_that_cut_a_token() -> None:
+    from timeline.evaluation.corpus import Annotation, CorpusDocument
+    from timeline.evaluation.scoring import score_document
+
+    text = "The alarm sounded at 4:12:09 a.m. on Monday."
+    gold = CorpusDocument.model_validate(
+        {
+            "id": "d",
+            "path": "d.tml",
+            "format": "timeml",
+            "text": text,
+            "timexes": [{"start": 21, "end": 43, "text": text[21:43], "type": "TIME", "value": "X"}],
+        }
+    )
+    cut = Annotation(start=23, end=43, text=text[23:43], type="TIME", value="X")
+    whole = Annotation(start=21, end=43, text=text[21:43], type="TIME", value="X")
+    assert [a.text for a in score_document(gold, text, [cut]).cut_token] == ["12:09 a.m. on Monday"]
+    assert score_document(gold, text, [whole]).cut_token == ()
