@@ -203,3 +203,23 @@ def test_narrative_status_without_reference_is_unknown() -> None:
 
     events = extract_documents(text_document(NARRATIVE)).events
     assert events and {e.status.value for e in events} == {"unknown"}
+
+
+@pytest.mark.parametrize(
+    ("text", "marked"),
+    [
+        ("Oil hit its highest price since 1990.", True),
+        ("It was the worst quarter since March.", True),
+        ("Shares posted their biggest gain since early 2009.", True),
+        ("He has lived there since 1990.", False),
+        ("The highest price was paid in 1990.", False),
+    ],
+)
+def test_since_in_a_comparison_is_marked(text: str, marked: bool) -> None:
+    """TimeML tags the compared date as a DATE; its rule name tells the event layer it dates
+    no event (the suffix SINCE_COMPARISON)."""
+    from timeline.tagging.finder import SINCE_COMPARISON
+
+    (timex,) = annotate(text, WEDNESDAY)
+    assert timex.type.value == "DATE"
+    assert timex.rule.endswith(SINCE_COMPARISON) is marked

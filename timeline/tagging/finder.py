@@ -206,6 +206,23 @@ def _matches(text: str, compiled: Tagger) -> list[tuple[int, re.Match[str]]]:
 
 
 _BETWEEN = re.compile(r"(?i:between)\s+$")
+# "the highest level since 1990": a date after "since" in a comparison is the point compared
+# with (TimeML tags it as a DATE), not the start of an event's time.
+_SINCE = re.compile(r"(?i:since)\s+(?:(?:early|mid|late)[- ]|the )?$")
+_COMPARISON = re.compile(
+    r"(?i:\b(?:highest|lowest|biggest|largest|smallest|strongest|weakest|best|worst|most|least|"
+    r"first|fastest|slowest|deepest|steepest|sharpest|longest|shortest|heaviest|greatest|\w+est)\b)"
+)
+# The suffix of the rule name of such a date: the event layer reads it and makes no event.
+SINCE_COMPARISON = "+since_comparison"
+
+
+def _in_comparison(text: str, start: int, end: int) -> bool:
+    lead = _SINCE.search(text, max(0, start - 16), start)
+    if lead is None:
+        return False
+    left = sentence_window(text, start, end)[0]
+    return _COMPARISON.search(text, left, lead.start()) is not None
 
 
 def _range_end(text: str, first: Candidate, second: Candidate, compiled: Tagger) -> Candidate:
@@ -361,7 +378,7 @@ def tag(text: str, settings: TaggerSettings | None = None) -> tuple[Candidate, .
                 start=start,
                 end=end,
                 text=surface,
-                rule=rule.name,
+                rule=rule.name + SINCE_COMPARISON if _in_comparison(text, start, end) else rule.name,
                 type=kind,
                 expression=expression,
                 mod=mod,
