@@ -142,8 +142,13 @@ def resolve(
                 if completed is not None and story is not None:
                     source = story
                 fields["anchor_index"] = source[0] if previous_date and source is not None else None
-                if narrative and ORDER[point.granularity] >= ORDER[Granularity.YEAR]:
-                    # A story moves on with each date it tells, shifted ones included.
+                if (
+                    narrative
+                    and anchoring is not Anchoring.REFERENCE_DATE
+                    and ORDER[point.granularity] >= ORDER[Granularity.YEAR]
+                ):
+                    # A story moves on with each date it tells, shifted ones included; a date
+                    # counted from the day of writing ("this period") is not the story's.
                     story = (len(found), point)
                     if ORDER[point.granularity] >= ORDER[Granularity.DAY]:
                         day_anchor = story
