@@ -72,7 +72,7 @@ def tagger(language: str) -> Tagger:
         vetoes={name: re.compile(rf"(?<!\w)(?i:{data.patterns[name]})(?!\w)") for name in vetoes},
         range_gap=re.compile(rf"\s*(?i:{data.patterns['range_to']}|and)\s*"),
         day_tail=re.compile(
-            rf"\s*(?i:{data.patterns['range_to']}|and|or)\s*(?P<day>[12]\d|3[01]|0?[1-9])"
+            rf"\s*(?i:{data.patterns['range_to']}|and|or)\s*(?P<tail>(?P<day>[12]\d|3[01]|0?[1-9])(?i:st|nd|rd|th)?)"
             r"(?!\d|[:.,/]\d|\s?(?:%|percent|[ap]\.?m\b))"
             # a number counting something is no day ("on March 3 and 4 people died")
             r"(?!\s+(?!(?:in|at|on|of|for|from|to|and|or|but|when|while|as|after|before|with)\b)[a-z])"
@@ -264,7 +264,7 @@ def _range_tail(text: str, first: Candidate, following: int, compiled: Tagger) -
             return None
         day = int(found.group("day"))
         expression = Absolute(e.year, e.month, day, after_previous=e.year is None)
-        start, end = found.span("day")
+        start, end = found.span("tail")
     elif e.year is not None and e.month is None:
         found = compiled.year_tail.match(text, first.end)
         if found is None or found.end() > following:
