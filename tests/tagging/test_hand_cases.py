@@ -223,3 +223,11 @@ def test_since_in_a_comparison_is_marked(text: str, marked: bool) -> None:
     (timex,) = annotate(text, WEDNESDAY)
     assert timex.type.value == "DATE"
     assert timex.rule.endswith(SINCE_COMPARISON) is marked
+
+
+def test_amount_before_an_event_is_dated_in_a_story_only() -> None:
+    story = "The siege was lifted on 27 September 1936. Two days after relieving the siege, the army marched."
+    values = [(t.text, t.type.value, t.value) for t in annotate(story, WEDNESDAY)]
+    assert values[1] == ("Two days", "DATE", "1936-09-29")
+    news = "Two days after the attack, police came."
+    assert [(t.type.value, t.value) for t in annotate(news, WEDNESDAY)] == [("DURATION", "P2D")]

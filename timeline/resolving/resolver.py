@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from functools import lru_cache
-from typing import Any
+from typing import Any, cast
 
 from pydantic import TypeAdapter
 
-from timeline.models import Anchoring, Granularity, Mod, TimeValue, Timex
+from timeline.models import Anchoring, Granularity, Mod, TimeValue, Timex, TimexType
 from timeline.resolving import values
 from timeline.resolving.dates import resolve_expression
 from timeline.resolving.narrative import in_story, is_narrative
@@ -19,6 +19,10 @@ from timeline.settings import TaggerSettings
 from timeline.tagging.expressions import Candidate, Duration, Expression, Recurrence, Shift, Tense, Vague
 
 _TIMEXES = TypeAdapter(tuple[Timex, ...])
+
+
+def _shift_story(e: Duration, base: Point) -> object:
+    return resolve_expression(Shift(e.unit, (e.then or 1) * (e.amount or 0)), Tense.UNKNOWN, None, base)
 
 
 def _non_calendar_value(expression: Expression) -> str | None:
@@ -88,6 +92,30 @@ def resolve(
             "mod": candidate.mod,
             "rule": candidate.rule,
         }
+        expression = candidate.expression
+        if (
+            narrative
+            and story is not None
+            and isinstance(expression, Duration)
+            and expression.then is not None
+            and expression.amount is not None
+            and ORDER[story[1].granularity] >= ORDER[GRANULARITY_OF_UNIT[expression.unit]]
+        ):
+            # "Two days after relieving the siege": in a story, a date counted from its last one.
+            point, _ = cast(tuple[Point, Anchoring], _shift_story(expression, story[1]))
+            try:
+                value, span = point.value(), point.span()
+            except (OverflowError, ValueError):
+                value = None
+            if value is not None:
+                fields["type"] = TimexType.DATE
+                fields["value"] = value
+                fields["time"] = _time_value(
+                    value, point.granularity, Anchoring.PREVIOUS_DATE, candidate.mod, span
+                )
+                fields["anchor_index"] = story[0]
+                found.append(fields)
+                continue
         if plain is not None:
             fields["value"] = plain
         else:

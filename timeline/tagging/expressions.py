@@ -178,6 +178,9 @@ class Duration:
     parts: tuple[tuple[Unit, int], ...] = ()
     # "a decade" is one decade (TimeML P1DE), not ten years counted.
     in_decades: bool = False
+    # "two days after the siege": +1 after / -1 before an event the text names; a narrative
+    # dates it from its last date (news keeps the duration).
+    then: int | None = None
 
 
 @dataclass(frozen=True, slots=True)

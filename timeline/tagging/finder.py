@@ -213,6 +213,8 @@ _COMPARISON = re.compile(
     r"(?i:\b(?:highest|lowest|biggest|largest|smallest|strongest|weakest|best|worst|most|least|"
     r"first|fastest|slowest|deepest|steepest|sharpest|longest|shortest|heaviest|greatest|\w+est)\b)"
 )
+# "two days after the siege", "eight days before the new year": an amount before an event.
+_THEN = re.compile(r"\s+(after|before)\s+(?=[a-z])(?!(?:that|this|which|it)\b)", re.IGNORECASE)
 # The suffix of the rule name of such a date: the event layer reads it and makes no event.
 SINCE_COMPARISON = "+since_comparison"
 
@@ -372,6 +374,10 @@ def tag(text: str, settings: TaggerSettings | None = None) -> tuple[Candidate, .
             and compiled.tenses.tense(text, start, end) is Tense.PAST
         ):
             expression, kind = Duration(expression.unit, abs(expression.offset)), TimexType.DURATION
+        if isinstance(expression, Duration) and expression.amount is not None and not expression.parts:
+            then = _THEN.match(text, end)
+            if then is not None:
+                expression = replace(expression, then=1 if then.group(1).lower() == "after" else -1)
         tense = compiled.tenses.tense(text, start, end) if needs_tense else Tense.UNKNOWN
         found.append(
             Candidate(
