@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
+from dataclasses import replace
 from functools import lru_cache
 from typing import Any, cast
 
@@ -16,9 +17,19 @@ from timeline.resolving.narrative import in_story, is_narrative
 from timeline.resolving.points import ORDER, Point, Unresolved
 from timeline.resolving.values import GRANULARITY_OF_UNIT
 from timeline.settings import TaggerSettings
-from timeline.tagging.expressions import Candidate, Duration, Expression, Recurrence, Shift, Tense, Vague
+from timeline.tagging.expressions import (
+    Candidate,
+    Duration,
+    Expression,
+    Recurrence,
+    Shift,
+    Tense,
+    Unit,
+    Vague,
+)
 
 _TIMEXES = TypeAdapter(tuple[Timex, ...])
+_COARSE_SHIFTS = frozenset({Unit.YEAR, Unit.MONTH, Unit.DECADE, Unit.CENTURY})
 
 
 def _shift_story(e: Duration, base: Point) -> object:
@@ -132,9 +143,11 @@ def resolve(
                     if isinstance(outcome, tuple):
                         outcome = (outcome[0], Anchoring.PREVIOUS_DATE)
                 else:
-                    outcome = resolve_expression(
-                        candidate.expression, tense, reference_date, previous, precise
-                    )
+                    expression = candidate.expression
+                    if narrative and isinstance(expression, Shift) and expression.unit in _COARSE_SHIFTS:
+                        # A story's "two years earlier" is a year, not the day two years before.
+                        expression = replace(expression, at_most=expression.unit)
+                    outcome = resolve_expression(expression, tense, reference_date, previous, precise)
             except (OverflowError, ValueError):
                 outcome = None
             if outcome is None:
