@@ -52,6 +52,7 @@ CASES = [
         "A bomb exploded on Monday. Hours later, police closed the road.", "Hours later", "DATE", "2024-05-13"
     ),
     Case("The empire fell in 1453. In May, the city was sacked.", "May", "DATE", "1453-05", "past"),
+    Case("Persian troops burned Athens in September 480 BC.", "September 480 BC", "DATE", "BC0480-09"),
     # ---- tenses: months and days of the month
     Case("The council approved the budget in April.", "April", "DATE", "2024-04", "past"),
     Case("The council approved the budget in September.", "September", "DATE", "2023-09", "past"),

@@ -269,6 +269,12 @@ def _duration(m: Match) -> Expression | None:
     return Duration(unit, amount, half=half, in_decades=single)
 
 
+def _before_common_era(m: Match) -> Expression | None:
+    """ "480 BC" = BC0480, "April 480 BC" = BC0480-04 (no calendar span: no value before year 1)."""
+    month = m.month()
+    return Vague(f"BC{int(m.fields['bc_year']):04d}" + (f"-{month:02d}" if month else ""))
+
+
 def _clock_duration(m: Match) -> Expression | None:
     """A race time "1:58:40": hours, minutes and seconds."""
     hours, minutes, seconds = (int(m.fields[name]) for name in ("hours", "minutes", "seconds"))
@@ -301,6 +307,7 @@ BUILDERS: Mapping[str, Builder] = {
     "vague": _vague,
     "duration": _duration,
     "clock_duration": _clock_duration,
+    "before_common_era": _before_common_era,
     "recurrence": _recurrence,
 }
 
