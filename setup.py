@@ -31,6 +31,7 @@ COMPILED = [
     "timeline/events/tokens.py",
     "timeline/resolving/calendar.py",
     "timeline/resolving/dates.py",
+    "timeline/resolving/narrative.py",
     "timeline/resolving/occurrence.py",
     "timeline/resolving/points.py",
     "timeline/resolving/resolver.py",

@@ -11,7 +11,7 @@ from timeline.assemble import assemble
 from timeline.events import detect_events
 from timeline.models import Document, DocumentInfo, Event, ReferenceSource, Timeline
 from timeline.parallel import map_documents
-from timeline.settings import TaggerSettings
+from timeline.settings import DocumentType, TaggerSettings
 from timeline.tagging.resources import supported_language
 from timeline.temporal import annotate
 
@@ -104,15 +104,20 @@ def extract(
     reference_date: date | None = None,
     settings: TaggerSettings | None = None,
     as_of: date | None = None,
+    document_type: DocumentType | None = None,
 ) -> Timeline:
     """Public API: the timeline of a text, a Document or several Documents.
 
     `reference_date` applies to a plain text; Documents carry their own. Statuses (past,
     ongoing, upcoming) are judged from one date for the whole story: `as_of`, by default the
-    newest reference date of the documents. A Document's `info.language` must be a shipped
-    language, a region tag being its language ("en-US" is English): any other raises
+    newest reference date of the documents. `document_type` (news, narrative or auto; default:
+    the settings', auto) says what year-less and relative dates count from: the reference date
+    (news) or the last date the text told (narrative). A Document's `info.language` must be a
+    shipped language, a region tag being its language ("en-US" is English): any other raises
     `timeline.errors.LanguageError`, a ValueError, with no fallback.
     """
+    if document_type is not None:
+        settings = (settings or TaggerSettings()).model_copy(update={"document_type": document_type})
     if isinstance(source, str):
         documents: Sequence[Document] = [text_document(source, reference_date)]
     elif isinstance(source, Document):

@@ -69,6 +69,12 @@ def handle_sigterm() -> None:
     signal.signal(signal.SIGTERM, _terminate)
 
 
+DOCUMENT_TYPE_HELP = (
+    "news, narrative or auto. news: year-less and relative dates count from the publication "
+    "date; narrative (history, biography): from the last date the text told; auto: detected "
+    "(dense years long past, or many different years, and few words like 'Tuesday')."
+)
+
 P = ParamSpec("P")
 R = TypeVar("R")
 

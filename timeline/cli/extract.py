@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from timeline.cli.app import app
-from timeline.cli.common import EXIT_SKIPPED, counted, user_errors, warn
+from timeline.cli.common import DOCUMENT_TYPE_HELP, EXIT_SKIPPED, counted, user_errors, warn
 from timeline.cli.progress import progress
 from timeline.cli.writing import write_outputs, write_stream
 from timeline.errors import InputError, OptionError, TimelineError
@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from timeline.cli.progress import Tracker
     from timeline.models import Document
     from timeline.reading.sources import ReadContext
+    from timeline.settings import DocumentType
 
 DEFAULT_FORMATS = ["json", "csv", "ics"]
 # One event per line, streamed document by document: the corpus mode.
@@ -104,6 +105,7 @@ def extract(
     day_first: Annotated[
         bool, typer.Option("--day-first", help="Read numeric dates like 10/11/2014 as day/month/year.")
     ] = False,
+    document_type: Annotated[str, typer.Option(help=DOCUMENT_TYPE_HELP)] = "auto",
     encoding: Annotated[
         str | None,
         typer.Option(metavar="CODEC", help="Encoding of the inputs when not UTF-8, e.g. cp1252."),
@@ -174,11 +176,13 @@ def extract(
     from timeline.reading.decoding import text_codec
     from timeline.reading.sources import ReadContext
     from timeline.reading.web import FetchSettings
+    from timeline.settings import parse_document_type
 
     known = exporters.names()
     chosen = _parse_formats(formats, known)
     reference = parse_date_option(ref_date) if ref_date is not None else None
     now = parse_date_option(as_of, "--as-of") if as_of is not None else None
+    kind = parse_document_type(document_type)
     text_codec(encoding)  # a bad --encoding fails before anything is read
     if dask is not None:
         from timeline.distributed import check_address
@@ -188,7 +192,9 @@ def extract(
     ctx = ReadContext(ref_date=reference, encoding=encoding, max_bytes=max_bytes, fetch=fetching)
     # A file found in a directory that cannot be read is skipped and counted, not the run's end.
     ctx.skip_bad_files = True
-    run = _Run(inputs, chosen, output, name, day_first, jobs, dask, show_progress, bom, calendar_name, now)
+    run = _Run(
+        inputs, chosen, output, name, day_first, jobs, dask, show_progress, bom, calendar_name, now, kind
+    )
     try:
         _extract(run, ctx)
     except TimelineError:
@@ -213,6 +219,7 @@ class _Run:
     bom: bool
     calendar_name: str | None
     as_of: date | None
+    document_type: DocumentType
 
 
 def _extract(run: _Run, ctx: ReadContext) -> None:
@@ -225,7 +232,7 @@ def _extract(run: _Run, ctx: ReadContext) -> None:
     from timeline.settings import TaggerSettings
 
     known = exporters.names()
-    settings = TaggerSettings(day_first=run.day_first)
+    settings = TaggerSettings(day_first=run.day_first, document_type=run.document_type)
     workers = run.jobs or default_jobs()
     if workers > max_jobs():
         warn(f"--jobs {workers} is more than this machine can use; running {max_jobs()} workers")

@@ -71,6 +71,8 @@ def notes(runs: Sequence[PeerRun]) -> list[str]:
     for run in runs:
         if run.note:
             out.append(f"{run.name}: skipped: {run.note}")
+        if run.result is not None and run.result.cut_tokens:
+            out.append(f"{run.name}: {run.result.cut_tokens} timex(es) start or end inside a token")
         if run.result is not None and run.result.mismatched:
             out.append(f"{run.name}: text differs, scored as all missed: {', '.join(run.result.mismatched)}")
         if run.failures:
@@ -96,7 +98,7 @@ def _pair(p: Pair) -> str:
     return f"gold {p.gold.text!r} {_describe(p.gold)} | system {p.system.text!r} {_describe(p.system)}"
 
 
-CATEGORIES = ("missed", "spurious", "wrong_span", "wrong_type", "wrong_value")
+CATEGORIES = ("missed", "spurious", "wrong_span", "wrong_type", "wrong_value", "cut_token")
 
 
 def by_type(run: PeerRun, documents: Sequence[CorpusDocument]) -> list[str]:
