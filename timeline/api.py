@@ -9,7 +9,7 @@ from os import PathLike
 from timeline import pipeline
 from timeline.exporters import ExportOptions, get
 from timeline.models import Document, Timeline
-from timeline.settings import TaggerSettings
+from timeline.settings import DocumentType, TaggerSettings
 
 __all__ = ["export", "extract"]
 
@@ -19,6 +19,7 @@ def extract(
     reference_date: date | datetime | None = None,
     settings: TaggerSettings | None = None,
     as_of: date | datetime | None = None,
+    document_type: DocumentType | None = None,
 ) -> Timeline:
     """The timeline of a text, of files, or of Documents.
 
@@ -27,15 +28,16 @@ def extract(
     `reference_date` (a date, or a datetime whose calendar day is taken) is what "today" means
     for a text, and overrides the files' own publication dates, like `--ref-date`; Documents
     carry their own. Statuses are judged from one date for the whole story, `as_of` (default: the
-    newest reference date). Input problems raise `timeline.errors.InputError`.
+    newest reference date). `document_type` (news, narrative, auto) says what year-less dates
+    count from (see `pipeline.extract`). Input problems raise `timeline.errors.InputError`.
     """
     day = _day(reference_date)
     now = _day(as_of)
     if isinstance(source, str | Document):
-        return pipeline.extract(source, day, settings, as_of=now)
+        return pipeline.extract(source, day, settings, as_of=now, document_type=document_type)
     items: Sequence[Document | PathLike[str]] = [source] if isinstance(source, PathLike) else source
     documents = _documents(items, day)
-    return pipeline.extract(documents, None, settings, as_of=now)
+    return pipeline.extract(documents, None, settings, as_of=now, document_type=document_type)
 
 
 def _day(moment: date | datetime | None) -> date | None:

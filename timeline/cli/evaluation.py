@@ -20,7 +20,7 @@ def timeml(
         Path, typer.Argument(metavar="IN_DIR", help="TempEval-3 .tml files (or MEANTIME CAT XML), recursive.")
     ],
     out_dir: Annotated[Path, typer.Argument(metavar="OUT_DIR", help="Where the tagged .tml files go.")],
-    document_type: Annotated[str, typer.Option(help=DOCUMENT_TYPE_HELP)] = "auto",
+    document_type: Annotated[str, typer.Option(metavar="TYPE", help=DOCUMENT_TYPE_HELP)] = "auto",
 ) -> None:
     """Tag the TEXT of every .tml file and write OUT_DIR/<same name>.tml (TE3 scorer input).
 

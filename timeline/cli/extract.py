@@ -105,7 +105,7 @@ def extract(
     day_first: Annotated[
         bool, typer.Option("--day-first", help="Read numeric dates like 10/11/2014 as day/month/year.")
     ] = False,
-    document_type: Annotated[str, typer.Option(help=DOCUMENT_TYPE_HELP)] = "auto",
+    document_type: Annotated[str, typer.Option(metavar="TYPE", help=DOCUMENT_TYPE_HELP)] = "auto",
     encoding: Annotated[
         str | None,
         typer.Option(metavar="CODEC", help="Encoding of the inputs when not UTF-8, e.g. cp1252."),
