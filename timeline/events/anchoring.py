@@ -92,6 +92,11 @@ def is_saying(token: Token) -> bool:
     return token.lower in ("said", "says", "say", "saying")
 
 
+def is_reporting(token: Token) -> bool:
+    """A form of a verb of saying ("said", "told", "announced")."""
+    return _lemma(token) in _reporting()
+
+
 def is_soft_boundary(token: Token) -> bool:
     return token.text == "," or token.lower in subordinators()
 

@@ -13,6 +13,7 @@ from timeline.models import Status, TimeValue
 # Adverbs that may sit inside a verb group without ending it ("have already crossed").
 GROUP_ADVERBS = frozenset(
     {"already", "also", "just", "still", "now", "then", "recently", "reportedly", "again", "finally", "yet"}
+    | {"first", "last", "later", "once"}
 )
 NEGATORS = frozenset({"not", "n't", "never"})
 
