@@ -92,7 +92,12 @@ def nonevent(
         if words[-1] in LONG_UNITS and any(_comparative(tokens[k]) for k in clause):
             return "comparison"  # "the wettest summer in a century"
         verbs = [k for k in clause if kinds[k] in (VERB, AUX)]
-        if verbs and "past" in tokens[verbs[-1]].info.tenses and kinds[verbs[-1]] is VERB:
+        if (
+            verbs
+            and kinds[verbs[-1]] is VERB
+            and "past" in tokens[verbs[-1]].info.tenses
+            and not any(kinds[k] is AUX for k in verbs)
+        ):
             return "duration"  # "finished in forty minutes" (but "leaves in forty minutes")
     if timex.text.lower() in GENERIC_NOW:
         after = [t.lower for t in tokens[end : end + 3]]
