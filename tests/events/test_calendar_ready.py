@@ -98,11 +98,15 @@ WRONG_SUBJECT = [
 ]  # fmt: skip
 
 NO_SUBJECT = [
+    Row("Paul Grant, 58, who led the council from 2009 to 2015, was convicted in November.", "2009", "2009",
+        "led", "Paul Grant led the council", PAST, ("Paul Grant",)),
     Row("Dan Mills, who was first elected in 2004, retired on Monday.", "2004", "2004", "elected",
         "Dan Mills first elected", PAST, ("Dan Mills",)),
 ]  # fmt: skip
 
 BAD_FIRST_WORD = [
+    Row("Acme Inc. said on Tuesday that its quarterly profit rose 20%.", "Tuesday", "2017-02-07", "said",
+        "Quarterly profit rose 20%, Acme Inc says", PAST, reported_by="Acme Inc"),
     Row("This year's harvest was the worst since 1990.", "This year", "2017", "was",
         "Harvest was the worst since 1990", ONGOING),
     Row("This decision was announced on Monday.", "Monday", "2017-02-06", "announced",
@@ -110,6 +114,9 @@ BAD_FIRST_WORD = [
 ]  # fmt: skip
 
 VOICE = [
+    # two people named before "he": the pronoun stays, and so does its passive
+    Row("Judge Ann Moss said Grant lied. He was jailed on Monday.", "Monday", "2017-02-06", "jailed",
+        "He was jailed", PAST),
     Row("Mark Hale was detained in June. He was charged on Monday.", "Monday", "2017-02-06", "charged",
         "Mark Hale charged", PAST, ("Mark Hale",)),
     Row("He was arrested at the airport in June.", "June", "2016-06", "arrested",
@@ -153,6 +160,7 @@ NO_EVENT = [
     ("The race finished in forty minutes on Saturday.", "forty minutes"),
     ("Families pay more today than ever.", "today"),
     ("What families pay today is far too much.", "today"),
+    ("He took bribes as easily as he did a decade ago.", "a decade ago"),
     ("Flood waters rise\nMarch 01, 2008\nHeavy rain fell across the region on Monday.", "March 01, 2008"),
 ]
 

@@ -49,7 +49,21 @@ def _person_names(text: str) -> list[tuple[int, str]]:
         if i < len(tokens) and tokens[i].info.name and tokens[i].text[:1].isupper():
             run.append(i)
             continue
-        if len(run) >= 2:
+        if (
+            len(run) == 1
+            and run[0] > 0
+            and tokens[run[0] - 1].info.word
+            and tokens[run[0] - 1].lower != "the"
+        ):
+            # a surname alone inside a sentence ("said Grant had"): another person to tell apart
+            word = tokens[run[0]].text
+            if (
+                word not in countries()
+                and tokens[run[0] - 1].lower not in places
+                and word.lower() not in ORG_WORDS
+            ):
+                out.append((tokens[run[0]].start, word))
+        elif len(run) >= 2:
             words = [tokens[k].text for k in run]
             before = tokens[run[0] - 1].lower if run[0] > 0 else ""
             if (
@@ -71,9 +85,13 @@ def antecedent(text: str, before: int) -> str | None:
     names = _person_names(window)
     if not names:
         return None
-    offset, last = names[-1]
+    full = [(at, name) for at, name in names if " " in name]
+    if not full:
+        return None
+    offset, last = full[-1]
     sentence_start = max(window.rfind(". ", 0, offset), window.rfind("\n", 0, offset)) + 1
-    same_sentence = {name for at, name in names if at >= sentence_start}
-    if len(same_sentence) > 1:
-        return None  # two people in that sentence: "he" could be either
+    # every person named from that sentence on, a surname of the same person counting once
+    later = {name for at, name in names if at >= sentence_start and name not in last.split()}
+    if len(later) > 1:
+        return None  # two people: "he" could be either
     return last

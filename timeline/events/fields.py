@@ -113,6 +113,7 @@ def subject(
         k = j - 1
         if tokens[k].text in (",", "—", "\u2013"):
             k -= 1
+            k = _skip_apposition(tokens, kinds, k, dates)  # "Paul Grant, 58, who led"
         return _noun_phrase_before(tokens, kinds, k, dates)
     phrase = _noun_phrase_before(tokens, kinds, j, dates)
     if len(phrase) == 1 and tokens[phrase[0]].lower in PRONOUNS:
@@ -594,6 +595,8 @@ def word_count(tokens: tuple[Token, ...], indices: list[int]) -> int:
 BAD_FIRST_WORDS = frozenset(
     {"'s", "\u2019s", "whose", "who", "which", "whom", "that", "this", "these", "those", "was", "were"}
     | {"is", "are", "be", "been", "being", "has", "have", "had", "and", "but", "or", "of"}
+    # an organization's possessive: "Its quarterly profit rose" reads "Quarterly profit rose"
+    | {"its", "their"}
 )
 
 

@@ -85,6 +85,9 @@ def nonevent(
     words = [tokens[k].lower for k in range(start, end)]
     if before == "than" or (before == "in" and start > 1 and tokens[start - 2].lower == "than"):
         return "comparison"  # "more than in 2010"
+    opener = clause.start - 1 if clause.start > 0 and tokens[clause.start - 1].lower == "as" else clause.start
+    if tokens[opener].lower == "as" and any(t.lower == "as" for t in tokens[max(0, opener - 4) : opener]):
+        return "comparison"  # "as easily as he did a decade ago"
     if before == "since" and any(_comparative(tokens[k]) for k in clause):
         return "comparison"  # "the biggest drop since 2008"
     counted = bool(words) and (words[0] in ("a", "an", "one") or words[0].isdigit() or _number_word(words[0]))
