@@ -132,7 +132,23 @@ RANGES_AND_TIMES = [
         "Talks held in Geneva", PAST),
 ]  # fmt: skip
 
+ANCHORING = [
+    # a participle afterthought after the date is not the dated event
+    Row("The ferry sank off the coast on Monday, killing 40 passengers.", "Monday", "2017-02-06", "sank",
+        "Ferry sank off the coast", PAST),
+    # a noun inside a name is no event
+    Row("Jo Park gave the opening speech to the Annual Farmers Conference on Monday.", "Monday", "2017-02-06",
+        "opening", "Jo Park gave the opening speech to the Annual Farmers Conference", PAST, ("Jo Park",)),
+    # a participle after an object event noun dates the noun
+    Row("The union says the firm broke an agreement reached between them in 2014.", "2014", "2014",
+        "agreement", "Agreement reached between them", PAST),
+    # a compound's head is its last noun
+    Row("A test flight of the new jet was delayed today after an accident.", "today", "2017-02-10", "flight",
+        "Test flight of the new jet delayed", PAST),
+]  # fmt: skip
+
 TABLES = {
+    "anchoring": ANCHORING,
     "bare nouns": BARE_NOUNS,
     "reported speech": REPORTED_SPEECH,
     "glued clauses": GLUED_CLAUSES,

@@ -316,7 +316,7 @@ def _nominal_gerund(tokens: tuple[Token, ...], i: int, lo: int) -> bool:
     )
 
 
-def _prenominal_noun(tokens: tuple[Token, ...], kinds: tuple[Kind, ...], end: int) -> int | None:
+def _prenominal_noun(tokens: tuple[Token, ...], kinds: tuple[Kind, ...], start: int, end: int) -> int | None:
     """An event noun right after the date that the date modifies: "the 2014 election",
     "Friday's attack", "his Aug. 2 power-grab", "last year's deadly U.S. Embassy blasts",
     "the Dec. 21, 1988, bombing", "the 1959 trade embargo"."""
@@ -325,6 +325,14 @@ def _prenominal_noun(tokens: tuple[Token, ...], kinds: tuple[Kind, ...], end: in
         j += 1
     for k in range(j, min(j + 4, len(tokens))):
         if kinds[k] is EVENT_NOUN:
+            if (
+                k == j
+                and j > end
+                and tokens[end].text == ","
+                and tokens[k].lower.endswith("ing")
+                and not (start > 0 and tokens[start - 1].lower in determiners())
+            ):
+                return None  # a participle afterthought: "crashed in June, killing 228 people"
             return k
         word = tokens[k]
         # only modifiers may come between: no function words, auxiliaries, verb forms other than
@@ -384,6 +392,35 @@ def _light_verb_object(tokens: tuple[Token, ...], kinds: tuple[Kind, ...], i: in
     return None
 
 
+def _in_name(tokens: tuple[Token, ...], kinds: tuple[Kind, ...], i: int) -> bool:
+    """Whether the event noun at i is a capitalized word inside a name, after another one."""
+    return (
+        kinds[i] is EVENT_NOUN
+        and i > 1
+        and tokens[i].info.capitalized
+        and tokens[i - 1].info.capitalized
+        and tokens[i - 1].info.word
+    )
+
+
+def _reduced_relative_noun(
+    tokens: tuple[Token, ...], kinds: tuple[Kind, ...], verb: int, lo: int
+) -> int | None:
+    """The event noun a participle modifies after a verb: "violates an agreement reached
+    between the two companies in 1991" -> agreement (the date dates the agreement)."""
+    noun = verb - 1
+    if noun - 1 < lo or kinds[noun] is not EVENT_NOUN or "participle" not in tokens[verb].info.tenses:
+        return None
+    article = noun - 1
+    if tokens[article].lower not in ("a", "an", "the") or (
+        article > lo and tokens[article - 1].lower in prepositions()
+    ):
+        return None  # "details of the slaying emerged": the noun is no object
+    if not any(kinds[k] is VERB for k in range(lo, article)):
+        return None  # "An agreement reached in 1991 ..." opens the clause: its verb comes later
+    return noun
+
+
 def _cheapest(candidates: list[int], key: Callable[[int], tuple[int, ...]]) -> int:
     """min(candidates, key=key), without working out the cost of a lone candidate (speed: half
     the dates have one)."""
@@ -408,7 +445,7 @@ def anchor(
     def candidate(i: int) -> bool:
         return kinds[i] in _EVENTISH and i not in blocked and not start <= i < end
 
-    noun = _prenominal_noun(tokens, kinds, end)
+    noun = _prenominal_noun(tokens, kinds, start, end)
     if noun is not None and noun not in blocked:
         return Anchor(noun, (noun,), 0.85, "modifier")
     if (
@@ -431,6 +468,10 @@ def anchor(
     # candidate(i), inlined (speed): tokens left of the date and right of it are outside it.
     left = [i for i in range(lo, start) if kinds[i] in _EVENTISH and i not in blocked]
     right = [i for i in range(end, hi) if kinds[i] in _EVENTISH and i not in blocked]
+    if any(kinds[i] is EVENT_NOUN and tokens[i].info.capitalized for i in left + right):
+        # a noun inside a name is no event: "the Worldwide Developers Conference", "Oscar Awards"
+        left = [i for i in left if not _in_name(tokens, kinds, i)]
+        right = [i for i in right if not _in_name(tokens, kinds, i)]
     in_clause = [i for i in left if i >= clause]
 
     chosen: int | None = None
@@ -492,6 +533,9 @@ def anchor(
         return Anchor(obj, (obj, chosen), round(confidence, 2), mode)  # "held talks": both words
     if kinds[chosen] is not VERB:
         return Anchor(chosen, (chosen,), round(confidence, 2), mode)
+    modified = _reduced_relative_noun(tokens, kinds, chosen, lo)
+    if modified is not None and modified not in blocked:
+        return Anchor(modified, (modified,), round(confidence - 0.05, 2), mode)
     conjuncts = _coordination_head(tokens, kinds, chosen, lo, dates)
     head = conjuncts[0]
     governor = _governing_verb(tokens, kinds, head, lo, dates)
@@ -561,6 +605,8 @@ def _event_subject(tokens: tuple[Token, ...], kinds: tuple[Kind, ...], verb: int
         return None
     for k in range(first, j + 1):
         if kinds[k] is EVENT_NOUN and not _in_prepositional_phrase(tokens, k, first):
+            while k + 1 <= j and kinds[k + 1] is EVENT_NOUN:
+                k += 1  # a compound's head is its last noun: "test flight"
             return k
     return None
 
