@@ -138,10 +138,16 @@ ANCHORING = [
         "Ferry sank off the coast", PAST),
     # a noun inside a name is no event
     Row("Jo Park gave the opening speech to the Annual Farmers Conference on Monday.", "Monday", "2017-02-06",
-        "opening", "Jo Park gave the opening speech to the Annual Farmers Conference", PAST, ("Jo Park",)),
+        "speech", "Jo Park gave the opening speech to the Annual Farmers Conference", PAST, ("Jo Park",)),
     # a participle after an object event noun dates the noun
     Row("The union says the firm broke an agreement reached between them in 2014.", "2014", "2014",
         "agreement", "Agreement reached between them", PAST),
+    # "X based" before a name is a modifier, not the event
+    Row("When the city hired Leeds based Brightwork on Monday, rivals protested.", "Monday", "2017-02-06",
+        "hired", "City hired Leeds based Brightwork", PAST),
+    # a light verb's object compound: its head
+    Row("The mayor gave the opening address at the fair on Tuesday.", "Tuesday", "2017-02-07", "address",
+        "Mayor gave the opening address at the fair", PAST),
     # a compound's head is its last noun
     Row("A test flight of the new jet was delayed today after an accident.", "today", "2017-02-10", "flight",
         "Test flight of the new jet delayed", PAST),

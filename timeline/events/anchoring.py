@@ -386,10 +386,34 @@ def _light_verb_object(tokens: tuple[Token, ...], kinds: tuple[Kind, ...], i: in
         return None
     for k in range(i + 1, min(i + 5, hi)):
         if kinds[k] is EVENT_NOUN:
+            while (
+                k + 1 < hi
+                and kinds[k + 1] in NOMINAL_KINDS
+                and tokens[k + 1].text.isalpha()
+                and tokens[k + 1].text.islower()
+                and tokens[k + 1].lower not in _function_words()
+                and tokens[k].lower.endswith("ing")
+            ):
+                k += 1  # "gave the opening keynote": a compound's head is its last noun
             return k
         if kinds[k] is not OTHER or not tokens[k].text[:1].isalpha():
             return None
     return None
+
+
+# Participles that make an unhyphenated compound modifier after a place: "Los Angeles based
+# Northrop Grumman" (never a verb between two names: "Acme based X" is not a clause).
+LOCATIVE_PARTICIPLES = frozenset({"based", "headquartered"})
+
+
+def _compound_modifier(tokens: tuple[Token, ...], i: int) -> bool:
+    """Whether the participle at i sits inside a name's modifier: "Los Angeles based Northrop"."""
+    return (
+        tokens[i].lower in LOCATIVE_PARTICIPLES
+        and 0 < i < len(tokens) - 1
+        and tokens[i - 1].info.capitalized
+        and tokens[i + 1].info.capitalized
+    )
 
 
 def _in_name(tokens: tuple[Token, ...], kinds: tuple[Kind, ...], i: int) -> bool:
@@ -468,6 +492,8 @@ def anchor(
     # candidate(i), inlined (speed): tokens left of the date and right of it are outside it.
     left = [i for i in range(lo, start) if kinds[i] in _EVENTISH and i not in blocked]
     right = [i for i in range(end, hi) if kinds[i] in _EVENTISH and i not in blocked]
+    if any(tokens[i].lower in LOCATIVE_PARTICIPLES for i in left):
+        left = [i for i in left if not _compound_modifier(tokens, i)]
     if any(kinds[i] is EVENT_NOUN and tokens[i].info.capitalized for i in left + right):
         # a noun inside a name is no event: "the Worldwide Developers Conference", "Oscar Awards"
         left = [i for i in left if not _in_name(tokens, kinds, i)]
@@ -516,7 +542,7 @@ def anchor(
         chosen = _cheapest(left, key=lambda i: (_cost(tokens, kinds, i, start, end), start - i))
         mode, confidence = "left", 0.75
     else:
-        everywhere = [i for i in range(len(tokens)) if candidate(i)]
+        everywhere = [i for i in range(len(tokens)) if candidate(i) and not _in_name(tokens, kinds, i)]
         if everywhere:
             chosen = _cheapest(
                 everywhere, key=lambda i: (_cost(tokens, kinds, i, start, end), abs(start - i))
