@@ -74,6 +74,14 @@ def _clause_before(tokens: tuple[Token, ...], start: int) -> range:
     return range(k, start)
 
 
+# How far back an "as ... as" comparison's second "as" may open the date's clause.
+AS_REACH = 6
+
+
+def _after_as(tokens: tuple[Token, ...], start: int) -> bool:
+    return any(t.lower == "as" for t in tokens[max(0, start - AS_REACH) : start])
+
+
 def nonevent(
     tokens: tuple[Token, ...], kinds: tuple[Kind, ...], start: int, end: int, timex: Timex
 ) -> str | None:
@@ -81,12 +89,19 @@ def nonevent(
     before = tokens[start - 1].lower if start > 0 else ""
     if before in ("a", "the", "one") and start > 1:
         before = tokens[start - 2].lower  # "in a century"
-    clause = _clause_before(tokens, start)
     words = [tokens[k].lower for k in range(start, end)]
     if before == "than" or (before == "in" and start > 1 and tokens[start - 2].lower == "than"):
         return "comparison"  # "more than in 2010"
+    generic = timex.text.lower() in GENERIC_NOW
+    if before not in ("since", "in", "as") and not generic and not _after_as(tokens, start):
+        return None  # none of the cues below (speed: most dates)
+    clause = _clause_before(tokens, start)
     opener = clause.start - 1 if clause.start > 0 and tokens[clause.start - 1].lower == "as" else clause.start
-    if tokens[opener].lower == "as" and any(t.lower == "as" for t in tokens[max(0, opener - 4) : opener]):
+    if (
+        opener < len(tokens)
+        and tokens[opener].lower == "as"
+        and any(t.lower == "as" for t in tokens[max(0, opener - 4) : opener])
+    ):
         return "comparison"  # "as easily as he did a decade ago"
     if before == "since" and any(_comparative(tokens[k]) for k in clause):
         return "comparison"  # "the biggest drop since 2008"
@@ -102,7 +117,7 @@ def nonevent(
             and not any(kinds[k] is AUX for k in verbs)
         ):
             return "duration"  # "finished in forty minutes" (but "leaves in forty minutes")
-    if timex.text.lower() in GENERIC_NOW:
+    if generic:
         after = [t.lower for t in tokens[end : end + 3]]
         if "than" in after:
             return "generic"  # "families pay more today than ever"

@@ -78,11 +78,27 @@ def quote_spans(tokens: tuple[Token, ...]) -> list[tuple[int, int]]:
     return spans
 
 
+# The reporting verbs of the last token tuple reporter() saw: each date of a sentence asks about
+# the same tuple in turn. Held with its tuple (identity test); replaced in one assignment.
+_last_reporting: tuple[tuple[Token, ...], tuple[Kind, ...], list[int]] = ((), (), [])
+
+
+def _reporting_verbs(tokens: tuple[Token, ...], kinds: tuple[Kind, ...]) -> list[int]:
+    global _last_reporting
+    seen, seen_kinds, found = _last_reporting
+    if seen is not tokens or seen_kinds is not kinds:
+        found = [k for k, kind in enumerate(kinds) if kind is VERB and is_reporting(tokens[k])]
+        _last_reporting = (tokens, kinds, found)
+    return found
+
+
 def reporter(
     tokens: tuple[Token, ...], kinds: tuple[Kind, ...], group_start: int, dates: frozenset[int]
 ) -> int | None:
     """The reporting verb whose content clause holds the verb group starting at group_start:
     "The ministry said (that) exports fell" or "Exports fell on Friday, the ministry said"."""
+    if not _reporting_verbs(tokens, kinds):
+        return None  # most sentences report nothing (speed)
     for k in range(group_start - 1, -1, -1):
         if is_hard_boundary(tokens[k]):
             break
