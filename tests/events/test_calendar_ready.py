@@ -153,7 +153,20 @@ ANCHORING = [
         "Test flight of the new jet delayed", PAST),
 ]  # fmt: skip
 
+STATUS = [
+    # the future in the past: not yet done, though the year has begun
+    Row("The company said it would cut 500 jobs this year.", "this year", "2017", "cut",
+        "Company would cut 500 jobs", UPCOMING, reported_by="company"),
+    Row("Ministers are expected to sign the deal this week.", "this week", "2017-W06", "deal",
+        "Ministers expected to sign the deal", ONGOING),
+    Row("The board plans to vote this month.", "this month", "2017-02", "vote",
+        "Board plans to vote", UPCOMING),
+    Row("Police did not arrest anyone on Tuesday.", "Tuesday", "2017-02-07", "arrest",
+        "Police did not arrest anyone", PAST),
+]  # fmt: skip
+
 TABLES = {
+    "status": STATUS,
     "anchoring": ANCHORING,
     "bare nouns": BARE_NOUNS,
     "reported speech": REPORTED_SPEECH,
