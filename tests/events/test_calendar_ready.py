@@ -87,6 +87,10 @@ CUT_MID_PHRASE = [
 ]  # fmt: skip
 
 WRONG_SUBJECT = [
+    Row("At least 12 people died when the storm hit on Sunday.", "Sunday", "2017-02-05", "storm",
+        "Storm hit", PAST),
+    Row("At least 12 people died on Sunday.", "Sunday", "2017-02-05", "died",
+        "At least 12 people died", PAST),
     Row("Tom Baker, 71, died on Sunday in Leeds.", "Sunday", "2017-02-05", "died",
         "Tom Baker died in Leeds", PAST, ("Tom Baker",)),
     Row("The law, passed in 2010, took effect in 2012.", "2012", "2012", "took",

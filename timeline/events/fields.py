@@ -282,7 +282,7 @@ def _trim_phrase(tokens: tuple[Token, ...], kinds: tuple[Kind, ...], indices: li
         indices = indices[last_verb + 1 :]
     while indices and (
         tokens[indices[0]].lower in EDGE_WORDS
-        or tokens[indices[0]].lower in prepositions()
+        or (tokens[indices[0]].lower in prepositions() and not _quantifier(tokens, indices))
         or tokens[indices[0]].lower in ("'s", "\u2019s", "'")
     ):
         indices = indices[1:]
@@ -302,6 +302,15 @@ def _trim_phrase(tokens: tuple[Token, ...], kinds: tuple[Kind, ...], indices: li
         if cuts:
             indices = indices[: cuts[-1]]
     return indices
+
+
+def _quantifier(tokens: tuple[Token, ...], indices: list[int]) -> bool:
+    """Whether the phrase opens with "at least"/"at most"/"up to": part of the subject."""
+    return (
+        len(indices) > 1
+        and tokens[indices[0]].lower in ("at", "up")
+        and tokens[indices[1]].lower in ("least", "most", "to")
+    )
 
 
 def predicate(
