@@ -228,6 +228,23 @@ def test_range_is_one_event_with_its_span() -> None:
     assert [m.text for m in event.mentions] == ["2015", "2016"]
 
 
+# sentence, a name that must not be a participant (a place, a currency), and the participants
+NOT_PARTICIPANTS = [
+    ("Shares of Acme fell 3 US$ in St. Louis on Monday.", "US", ("Acme",)),
+    ("A storm hit the coast of Valmora on Sunday.", "Valmora", ()),
+    ("Tom Hale met Acme Corp. executives in Leeds on Monday.", "Leeds", ("Tom Hale", "Acme Corp")),
+    ("The former mayor of Bexley was jailed on Monday.", "Bexley", ()),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "expected"), NOT_PARTICIPANTS)
+def test_not_a_participant(text: str, name: str, expected: tuple[str, ...]) -> None:
+    (event,) = _events(text)
+    assert name not in event.participants
+    for participant in expected:
+        assert participant in event.participants, event.participants
+
+
 def test_currency_and_abbreviated_place() -> None:
     (event,) = _events("Shares of Acme fell 3 US$ in St. Louis on Monday.")
     assert "US" not in event.participants

@@ -494,6 +494,8 @@ def _event(
         extent = who + verb_clause.verb + tail
         antecedent_name = verb_clause.antecedent
     place_tokens = set(range(*place.phrase)) if place else set()
+    # a place is never a participant, even one too far away to be where the event happened
+    elsewhere = {i for p in found_places for i in range(*p.phrase)}
     if place is not None and not place_tokens <= set(named):
         phrase = list(range(*place.phrase))
         room = MAX_TITLE_WORDS - sum(len(p.split()) for p in parts)
@@ -519,7 +521,9 @@ def _event(
             "sentence": text[sentence[0] : sentence[1]],
             "status": status_of(timex.time, document.info.reference_date, group.tense),
             "negated": group.negated,
-            "participants": _with_name(participants(tokens, named, place_tokens), antecedent_name),
+            "participants": _with_name(
+                participants(tokens, named, place_tokens | elsewhere), antecedent_name
+            ),
             "place": place.name if place else None,
             "confidence": max(0.0, min(1.0, result.confidence)),
             "mentions": (mention,),

@@ -507,6 +507,9 @@ def participants(tokens: tuple[Token, ...], indices: list[int], excluded: set[in
         if not token.info.name:
             position += 1
             continue
+        if i > 1 and tokens[i - 1].lower == "of" and tokens[i - 2].lower in PLACE_NOUNS:
+            position += 1
+            continue  # "the coast of Valmora", "the city of Leeds": a place
         opens = i == 0 or (not tokens[i - 1].info.word and tokens[i - 1].text != ",")
         if opens and not _looks_like_name_at_start(tokens, i):
             position += 1
@@ -569,6 +572,11 @@ def _looks_like_name_at_start(tokens: tuple[Token, ...], i: int) -> bool:
     return i + 1 < len(tokens) and tokens[i + 1].info.name
 
 
+# Nouns whose "of" phrase names a place: "the coast of Valmora" (a place, never a participant).
+PLACE_NOUNS = frozenset(
+    {"coast", "city", "town", "village", "province", "region", "state", "island", "capital", "port"}
+    | {"county", "district", "outskirts", "centre", "center", "streets", "shores", "suburbs", "mayor"}
+)
 CURRENCY_SIGNS = frozenset("$€£¥")
 # Prepositions that also complete phrasal verbs: left at the end of an object, they are particles.
 PARTICLES = frozenset({"off", "up", "out", "down", "back", "away", "over"})
