@@ -19,7 +19,7 @@ def content_predicate(
     """The predicate of the clause a reporting verb reports: "said on Monday that exports fell"
     -> fell; "said it would cut" -> cut. None when the verb reports no clause ("said in a
     statement", "told reporters")."""
-    if not is_reporting(tokens[verb]):
+    if verb not in _reporting_verbs(tokens, kinds):
         return None
     size = len(tokens)
     i = verb + 1
@@ -47,7 +47,7 @@ def content_predicate(
 def quoted_predicate(tokens: tuple[Token, ...], kinds: tuple[Kind, ...], verb: int) -> int | None:
     """The first predicate of a quotation that closes before its attribution: "'Our shares fell
     sharply today,' the chief executive said on Tuesday" -> fell."""
-    if not is_reporting(tokens[verb]):
+    if verb not in _reporting_verbs(tokens, kinds):
         return None
     k = verb - 1
     while k >= 0 and tokens[k].text not in QUOTES and tokens[k].text != ",":
