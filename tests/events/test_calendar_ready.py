@@ -249,3 +249,22 @@ def test_currency_and_abbreviated_place() -> None:
     (event,) = _events("Shares of Acme fell 3 US$ in St. Louis on Monday.")
     assert "US" not in event.participants
     assert event.place == "St. Louis"
+
+
+# title parts -> the title: no clitic, relative pronoun, auxiliary or demonstrative first, no
+# auxiliary, "to" or conjunction last
+TITLE_EDGES = [
+    (["First flight", "is", ""], "First flight"),
+    (["'s harvest", "was the worst", ""], "Harvest was the worst"),
+    (["Whose car", "found", ""], "Car found"),
+    (["This decision", "announced", ""], "Decision announced"),
+    (["Talks", "were due to", ""], "Talks were due"),
+    (["Sales", "rose and", ""], "Sales rose"),
+]
+
+
+@pytest.mark.parametrize(("parts", "expected"), TITLE_EDGES)
+def test_title_edges(parts: list[str], expected: str) -> None:
+    from timeline.events.fields import title
+
+    assert title(parts) == expected

@@ -617,14 +617,25 @@ BAD_FIRST_WORDS = frozenset(
 )
 
 
+# Words a title never ends with: an auxiliary, a modal, "to" or a conjunction left by a cut.
+BAD_LAST_WORDS = frozenset(
+    {"is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "would", "will", "could"}
+    | {"should", "can", "may", "might", "must", "to", "and", "or", "but", "that", "the", "a", "an", "of"}
+)
+
+
 def title(parts: list[str]) -> str:
     """Joined and capitalized (but "iPhone", "eBay" keep their case); the parts were already
     fitted to MAX_TITLE_WORDS. Quotation marks and words a headline never opens with go."""
+    # a clitic left at a part's start goes before the quotation marks do ("'s harvest")
+    parts = [p[3:] if p.startswith(("'s ", "\u2019s ")) else p for p in parts]
     text = " ".join(p.strip("'\"\u201c\u201d\u2018\u2019 ") for p in parts if p).strip(" ,;:-—'\"")
     words = text.split(" ")
     while len(words) > 1 and words[0].lower() in BAD_FIRST_WORDS:
         words = words[1:]
-    text = " ".join(words)
+    while len(words) > 2 and words[-1].lower() in BAD_LAST_WORDS:
+        words = words[:-1]  # "First flight is", "said they had": a clause cut after its auxiliary
+    text = " ".join(words).rstrip(" ,;:")
     first = text.split(" ", 1)[0]
     if first[1:] != first[1:].lower():
         return text
