@@ -185,6 +185,11 @@ class Event(Frozen):
     place: str | None = None
     confidence: float = Field(1.0, ge=0.0, le=1.0)
     mentions: tuple[Mention, ...] = Field(min_length=1)
+    reported_by: str | None = Field(
+        None,
+        description="who reported the event when the text gives it as reported speech "
+        "('the ministry' in 'The ministry said exports fell 4%'); not part of the title",
+    )
 
 
 class Timeline(Frozen):
