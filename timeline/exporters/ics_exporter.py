@@ -89,6 +89,18 @@ def calendar_description(timeline: Timeline) -> str:
     return text + f"; statuses (past, ongoing, upcoming) as of {timeline.as_of.isoformat()}."
 
 
+def rfc5545_text(text: str) -> str:
+    """TEXT escaping (RFC 5545, 3.3.11): backslash first, then ; and , and line breaks."""
+    return (
+        text.replace("\\", "\\\\")
+        .replace(";", "\\;")
+        .replace(",", "\\,")
+        .replace("\r\n", "\\n")
+        .replace("\n", "\\n")
+        .replace("\r", "\\n")
+    )
+
+
 def _summary(event: Event) -> str:
     title = clean_line(event.title) or clean_line(event.trigger) or "Event"
     value = event.date
@@ -166,6 +178,13 @@ class IcsExporter(Exporter):
         from icalendar import Event as CalendarEvent
         from icalendar.prop import vText
 
+        class Text(vText):
+            """TEXT escaped by RFC 5545 alone: icalendar first turns a literal backslash-N into a
+            line break, so a title "\\N" came back from every client as a new line."""
+
+            def to_ical(self) -> bytes:
+                return rfc5545_text(str(self)).encode("utf-8")
+
         documents = {info.id: info for info in timeline.documents}
         dtstamp = options.dtstamp or derived_dtstamp(timeline)
         calendar = Calendar()
@@ -175,9 +194,9 @@ class IcsExporter(Exporter):
         calendar.add("method", "PUBLISH")
         # vText: icalendar would write these properties, unknown to it, without TEXT escaping.
         name = calendar_name(timeline, options)
-        calendar.add("name", vText(name))
-        calendar.add("x-wr-calname", vText(name))
-        calendar.add("x-wr-caldesc", vText(calendar_description(timeline)))
+        calendar.add("name", Text(name))
+        calendar.add("x-wr-calname", Text(name))
+        calendar.add("x-wr-caldesc", Text(calendar_description(timeline)))
 
         seen: set[str] = set()
         for event in selected_events(timeline, options):
@@ -191,13 +210,13 @@ class IcsExporter(Exporter):
             component.add("uid", uid)
             component.add("dtstamp", dtstamp)
             component.add("sequence", 0)
-            component.add("summary", _summary(event))
+            component.add("summary", Text(_summary(event)))
             sources = event_documents(event, documents)
-            component.add("description", _description(event, sources, timeline.as_of))
+            component.add("description", Text(_description(event, sources, timeline.as_of)))
             categories = [_category(event.status.value)] + (["negated"] if event.negated else [])
             component.add("categories", categories)
             if event.place and clean_line(event.place):
-                component.add("location", clean_line(event.place))
+                component.add("location", Text(clean_line(event.place)))
             # Only http(s): a javascript: or file: URL from scraped metadata must not become a link.
             url = next((safe_url(info.url) for info in sources if safe_url(info.url)), None)
             if url:
