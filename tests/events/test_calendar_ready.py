@@ -48,8 +48,8 @@ def _check(row: Row) -> None:
 
 
 BARE_NOUNS = [
-    Row("The summit in Rome on May 3 ended without a deal.", "May 3", "2017-05-03", "ended",
-        "Summit in Rome ended without a deal", UPCOMING),
+    Row("The summit in Rome on May 3 ended without a deal.", "May 3", "2016-05-03", "ended",
+        "Summit in Rome ended without a deal", PAST),
     Row("The summit is expected to open on Monday.", "Monday", "2017-02-13", "summit",
         "Summit expected to open", UPCOMING),
     Row("The trial is scheduled to begin next week.", "next week", "2017-W07", "trial",

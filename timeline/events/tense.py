@@ -13,6 +13,10 @@ from timeline.events.tokens import VERB, classify, tokenize
 FUTURE_WORDS = frozenset({"will", "'ll", "shall", "would", "wo"})
 
 
+_NEGATION = frozenset({"not", "n't", "never"})
+_REPORTED_MODALS = frozenset({"would", "could"})
+
+
 class TimeReading(NamedTuple):
     """What the governing verb says about when a date lies.
 
@@ -53,6 +57,10 @@ def time_reading(
     group = verb_group(tokens, kinds, verb, cue_tokens, dates)
     words = [tokens[i].lower for i in range(group.start, verb)]
     trigger = tokens[found.trigger].text
+    if _NEGATION & set(words) and _REPORTED_MODALS & set(words):
+        # "could not be reached Wednesday", "would not comment on Monday": the news idiom of an
+        # attempt already made, not a plan; the modal says nothing of the date's side.
+        return TimeReading(group.tense, "none", trigger)
     if any(w in FUTURE_WORDS for w in words) or group.tense == "future":
         return TimeReading(group.tense if group.tense == "future" else "future", "future", trigger)
     if group.tense in ("past", "perfect"):
