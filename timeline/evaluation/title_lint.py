@@ -64,12 +64,20 @@ def broken(title: str) -> tuple[str, ...]:
         said[-1] in dangling["words"] or any(" ".join(said).endswith(" " + p) for p in dangling["phrases"])
     ):
         out.append("dangling_last_word")
-    if _bare_reporting(said, data["bare_reporting_verb"]):
+    if _bare_reporting(title, said, data["bare_reporting_verb"]):
         out.append("bare_reporting_verb")
     return tuple(out)
 
 
-def _bare_reporting(said: list[str], rule: dict[str, Any]) -> bool:
+def _bare_reporting(title: str, said: list[str], rule: dict[str, Any]) -> bool:
+    content, comma, attribution = title.rpartition(",")
+    if (
+        comma
+        and len(words(content)) >= rule["min_content"]
+        and len(words(attribution)) <= rule["max_after"] + 2
+    ):
+        # "Exports fell 4%, ministry says": the news first, its source after the comma
+        return False
     for i, word in enumerate(said):
         after = said[i + 1 :]
         if word in rule["speech"] and len(after) <= rule["max_after"] and "that" not in after:
