@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
 from timeline.models import Timex
@@ -18,6 +18,9 @@ _DEFAULT_SETTINGS = TaggerSettings()
 # (the latest occurrence begun by the reference date) cost 0.9 value F1 on TBAQ and 0.7 on
 # MEANTIME, whose gold follows the nearest reading more often than the verb.
 _DIRECTIONS = {"past": Tense.PAST, "future": Tense.FUTURE}
+# Longer "sentences" are lists and tables, not clauses with a governing verb; reading each of
+# their dates would re-read the whole sentence per date (quadratic on a long dated list).
+_MAX_SENTENCE = 600
 
 
 def annotate(
@@ -58,19 +61,30 @@ def governing_tenses(text: str, candidates: Sequence[Candidate]) -> dict[int, Te
     from timeline.events.tense import time_reading
 
     spans = [(c.start, c.end) for c in candidates]
-    sentences = join_across(split_sentences(text), spans)
-    starts = [s for s, _ in sentences]
+    span_starts = [a for a, _ in spans]
+    lines: dict[int, tuple[tuple[int, int], ...]] = {}  # each line's sentences, split once
     out: dict[int, Tense] = {}
     for candidate in open_ones:
-        k = bisect_right(starts, candidate.start) - 1
-        if k < 0:
-            continue
-        first, last = sentences[k]
-        if candidate.end > last:
-            continue
-        others = tuple(
-            (a - first, b - first) for a, b in spans if first <= a and b <= last and a != candidate.start
+        line_start = text.rfind("\n", 0, candidate.start) + 1
+        if line_start not in lines:
+            line_end = text.find("\n", candidate.end)
+            line_end = len(text) if line_end == -1 else line_end
+            inside_line = spans[bisect_left(span_starts, line_start) : bisect_right(span_starts, line_end)]
+            local = [(a - line_start, b - line_start) for a, b in inside_line if b <= line_end]
+            lines[line_start] = tuple(
+                (a + line_start, b + line_start)
+                for a, b in join_across(split_sentences(text[line_start:line_end]), local)
+            )
+        sentence = next(
+            (s for s in lines[line_start] if s[0] <= candidate.start and candidate.end <= s[1]), None
         )
+        # sentences never cross a line break (events.sentences splits lines first); a very long
+        # one is a list or a table, not a clause with a governing verb
+        if sentence is None or sentence[1] - sentence[0] > _MAX_SENTENCE:
+            continue
+        first, last = sentence
+        inside = spans[bisect_left(span_starts, first) : bisect_right(span_starts, last)]
+        others = tuple((a - first, b - first) for a, b in inside if b <= last and a != candidate.start)
         reading = time_reading(text[first:last], candidate.start - first, candidate.end - first, others)
         direction = _DIRECTIONS.get(reading.direction)
         if direction is not None:
