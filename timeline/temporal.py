@@ -10,7 +10,9 @@ from timeline.models import Timex
 from timeline.resolving import resolve
 from timeline.settings import TaggerSettings
 from timeline.tagging import tag
+from timeline.tagging.context import TenseReader, sentence_window
 from timeline.tagging.expressions import Absolute, Candidate, Holiday, Period, Tense, Weekday
+from timeline.tagging.finder import tagger
 
 _DEFAULT_SETTINGS = TaggerSettings()
 # The verb's reading replaces the cue words' but weighs as they do: a past verb still lets an
@@ -32,7 +34,7 @@ def annotate(
     underspecified value and `anchoring=unresolved`. Never reads the clock; deterministic.
     """
     candidates = tag(text, settings)
-    tenses = governing_tenses(text, candidates) if reference_date is not None else None
+    tenses = governing_tenses(text, candidates, settings) if reference_date is not None else None
     return resolve(candidates, reference_date, settings, tenses)
 
 
@@ -48,13 +50,28 @@ def _open(candidate: Candidate) -> bool:
     return isinstance(e, Absolute | Holiday | Period) and e.year is None
 
 
-def governing_tenses(text: str, candidates: Sequence[Candidate]) -> dict[int, Tense]:
+def _disputed(text: str, candidate: Candidate, cues: TenseReader) -> bool:
+    """Whether the tagger's cue reading may be wrong: no cue at all, or cues of both kinds in
+    the date's sentence ("lowered ... in January and will raise ...")."""
+    if candidate.tense not in (Tense.PAST, Tense.FUTURE):
+        return True
+    left, right = sentence_window(text, candidate.start, candidate.end)
+    opposite = cues.future if candidate.tense is Tense.PAST else cues.past
+    return opposite.search(text, left, right) is not None
+
+
+def governing_tenses(
+    text: str, candidates: Sequence[Candidate], settings: TaggerSettings = _DEFAULT_SETTINGS
+) -> dict[int, Tense]:
     """The direction the verb governing each open date gives it, by the date's start offset:
     the event layer's reading of the verb group (tense, modals, "is expected to", "would"),
     which sees the clause's own verb where the tagger's cue words see the nearest tense-looking
     word ("lowered its prices in January and will raise them": past, not future). Dates whose
-    verb says nothing keep the tagger's cue reading."""
-    open_ones = [c for c in candidates if _open(c)]
+    verb says nothing keep the tagger's cue reading, and so do dates whose sentence has cue words
+    of one kind only: there the two readings agree but for rare cases, and reading the clause
+    costs about as much as tagging it."""
+    cues = tagger(settings.language).tenses
+    open_ones = [c for c in candidates if _open(c) and _disputed(text, c, cues)]
     if not open_ones:
         return {}
     from timeline.events.sentences import join_across, split_sentences
