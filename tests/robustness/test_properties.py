@@ -44,9 +44,7 @@ _MONTH = re.compile(r"(\d{4})-(\d{2})")
 _YEAR = re.compile(r"\d{4}")
 
 
-def _check_value_against_span(
-    value: str, start: date | None, end: date | None, ranged: bool = False
-) -> None:
+def _check_value_against_span(value: str, start: date | None, end: date | None, ranged: bool = False) -> None:
     """A fully specified day, month or year value must name exactly the span it carries; an
     event told over a range ("2015-2016", "5-6 June": one event) keeps its first date's value
     and its span runs from that date's start to at least its end."""
