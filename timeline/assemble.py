@@ -1,4 +1,5 @@
-"""Assembly: merge repeated mentions of one event, order the timeline, give events stable ids."""
+"""Assembly: merge repeated mentions of one event, order the timeline, give events stable ids, and
+judge every status against the timeline's one as-of date."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from datetime import date
 from typing import NamedTuple
 
 from timeline.events import looks_like_name, trigger_lemma
-from timeline.models import DocumentInfo, Event, Mention, Timeline
+from timeline.models import DocumentInfo, Event, Mention, Status, Timeline
 
 # Title words that say nothing about which event it is.
 _FILLER = frozenset(
@@ -121,6 +122,13 @@ def _position(order: dict[str, int], mention: Mention) -> tuple[int, int, int]:
     return (order.get(mention.document_id, len(order)), mention.start, mention.end)
 
 
+def _first_mention(order: dict[str, int], event: Event) -> Mention:
+    mentions = event.mentions
+    if len(mentions) == 1:
+        return mentions[0]
+    return min(mentions, key=lambda m: _position(order, m))
+
+
 def _first_position(order: dict[str, int], event: Event) -> tuple[int, int, int]:
     mentions = event.mentions
     if len(mentions) == 1:  # most events: no generator for min to drain (speed)
@@ -177,15 +185,43 @@ def _already_pooled(event: Event, order: dict[str, int]) -> bool:
     return len(keys) == len(mentions) and positions == sorted(positions)
 
 
-def event_key(event: Event, words: frozenset[str] | None = None) -> str:
-    """The identity an id is derived from: date value, event word lemma, normalized title
-    (`words`: its content words, when already known)."""
-    title = " ".join(sorted(_content_words(event.title) if words is None else words))
-    return f"{event.date.value}|{trigger_lemma(event)}|{title}"
+def document_identity(info: DocumentInfo | None, document_id: str) -> str:
+    """What names a document across runs: its URL when known (the same article read from another
+    file is the same article), else its id."""
+    return (info.url if info is not None and info.url else None) or document_id
+
+
+def event_key(event: Event, identity: str, ordinal: int) -> str:
+    """The identity an id is derived from: the document that first reports the event, the date
+    value, the event word's lemma and the ordinal of that (value, lemma) pair among the events
+    the document leads. Never the title: a reworded title is the same event; and an ordinal,
+    not an offset, so text added elsewhere in the article moves nothing."""
+    return f"{identity}|{event.date.value}|{trigger_lemma(event)}|{ordinal}"
 
 
 def stable_id(key: str) -> str:
     return "ev-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
+
+
+def default_as_of(documents: Sequence[DocumentInfo]) -> date | None:
+    """The story's "now" when none is given: the newest reference date of its documents."""
+    days = [info.reference_date for info in documents if info.reference_date is not None]
+    return max(days) if days else None
+
+
+def status_as_of(event: Event, as_of: date | None, reference: date | None) -> Status:
+    """An event's status seen from `as_of`; `reference` is the reference date of the document that
+    first reports it. The span decides; a span containing `as_of` keeps the event's own
+    tense-based reading only when that reading was made on the same date, and is ongoing
+    otherwise ("will meet on Friday" in Monday's article, seen on Friday)."""
+    when = event.date
+    if as_of is None or as_of == reference or when.start is None or when.end is None:
+        return event.status
+    if when.end < as_of:
+        return Status.PAST
+    if when.start > as_of:
+        return Status.UPCOMING
+    return Status.ONGOING
 
 
 def _sort_key(event: Event, first: tuple[int, int, int]) -> tuple[int, date, date, tuple[int, int, int], str]:
@@ -197,10 +233,13 @@ def _sort_key(event: Event, first: tuple[int, int, int]) -> tuple[int, date, dat
     return (0 if resolved else 1, start, end, first, event.id)
 
 
-def assemble(documents: Sequence[DocumentInfo], events: Sequence[Event]) -> Timeline:
+def assemble(
+    documents: Sequence[DocumentInfo], events: Sequence[Event], as_of: date | None = None
+) -> Timeline:
     """One timeline: duplicates merged (also across documents), ordered by start, end, then
     source position (document order, offset), unresolved dates last; ids stable under edits
-    elsewhere in the text. Idempotent: assembling its own events gives the same timeline."""
+    elsewhere in the text and of the title; statuses judged from one date, `as_of` (default: the
+    newest reference date). Idempotent: assembling its own events gives the same timeline."""
     order = {info.id: i for i, info in enumerate(documents)}
     first = {id(e): _first_position(order, e) for e in events}
     by_position = sorted(events, key=lambda e: (first[id(e)], e.date.value, e.title))
@@ -244,21 +283,29 @@ def assemble(documents: Sequence[DocumentInfo], events: Sequence[Event]) -> Time
             group = [event]
             groups.append(group)
             same_value.append(group)
-    # Ids from identity; equal identities (rare: same title, same day, not merged) are told
-    # apart by source order, which is deterministic. A merged event keeps its first event's
-    # date, trigger and title, so the key is that of the first event.
-    counts: dict[str, int] = {}
+    # Ids from identity: the leading document, date value, event word and the ordinal of that
+    # triple among group leaders in source order. Counted over leaders, not over all reports,
+    # so that assembling the merged events again gives every group the same ordinal.
+    infos = {info.id: info for info in documents}
+    as_of = as_of if as_of is not None else default_as_of(documents)
+    counts: dict[tuple[str, str, str], int] = {}
     named: list[Event] = []
     # A merged event's first mention is its first event's: the group's earliest (groups are
     # filled in source order), and merging pools mentions without adding any (speed: no min
     # over the merged mentions).
     firsts: dict[int, tuple[int, int, int]] = {}
-    for group in groups:
-        key = event_key(group[0], words_of(group[0]))
-        counts[key] = counts.get(key, 0) + 1
-        suffix = "" if counts[key] == 1 else f"-{counts[key]}"
-        merged = _merge(group, order, stable_id(key) + suffix)
-        firsts[id(merged)] = first[id(group[0])]
+    for group in groups:  # in source order of their leaders
+        leader = group[0]
+        document_id = _first_mention(order, leader).document_id
+        info = infos.get(document_id)
+        doc_identity = document_identity(info, document_id)
+        triple = (doc_identity, leader.date.value, trigger_lemma(leader))
+        ordinal = counts[triple] = counts.get(triple, -1) + 1
+        merged = _merge(group, order, stable_id(event_key(leader, doc_identity, ordinal)))
+        status = status_as_of(merged, as_of, info.reference_date if info is not None else None)
+        if status is not merged.status:
+            merged = merged.model_copy(update={"status": status})
+        firsts[id(merged)] = first[id(leader)]
         named.append(merged)
     named.sort(key=lambda e: _sort_key(e, firsts[id(e)]))
-    return Timeline(documents=tuple(documents), events=tuple(named))
+    return Timeline(documents=tuple(documents), events=tuple(named), as_of=as_of)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from datetime import date
 from typing import Any
 
 from timeline.assemble import assemble
@@ -38,9 +40,18 @@ def events_bag(documents: Any, settings: TaggerSettings | None = None) -> Any:
     return documents.map(_events_of, settings)
 
 
-def assemble_pairs(pairs: Sequence[tuple[DocumentInfo, tuple[Event, ...]]]) -> Timeline:
-    """One timeline from the bag's results: the same as the single-process run."""
-    return assemble([info for info, _ in pairs], [event for _, events in pairs for event in events])
+def assemble_pairs(
+    pairs: Sequence[tuple[DocumentInfo, tuple[Event, ...]]], as_of: date | None = None
+) -> Timeline:
+    """One timeline from the bag's results: the same as the single-process run (which lists
+    the documents its events come from, and judges statuses from the newest reference date of
+    all documents read)."""
+    newest = max((info.reference_date for info, _ in pairs if info.reference_date), default=None)
+    return assemble(
+        [info for info, events in pairs if events],
+        [event for _, events in pairs for event in events],
+        as_of or newest,
+    )
 
 
 def worker_version() -> str:
@@ -71,6 +82,23 @@ def check_workers(answers: dict[str, Any], expected: str) -> None:
         )
 
 
+_ADDRESS = re.compile(
+    r"(?:(?P<scheme>tcp|tls|ws|wss|ucx)://)?(?P<host>\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9._-]+):(?P<port>\d{1,5})"
+)
+
+
+def check_address(address: str) -> None:
+    """Refuse a scheduler address that cannot be one at once: Dask would spend its whole
+    connection timeout on it and end in a traceback."""
+    from timeline.errors import OptionError
+
+    match = _ADDRESS.fullmatch(address.strip())
+    if match is None or not 0 < int(match["port"]) < 65536:
+        raise OptionError(
+            f"--dask {address!r} is not a scheduler address; expected [tcp://]HOST:PORT, e.g. tcp://10.0.0.5:8786"
+        )
+
+
 @contextmanager
 def connect(address: str) -> Iterator[Any]:
     """A client of the scheduler at `address` whose workers are known to run this timeline."""
@@ -82,7 +110,7 @@ def connect(address: str) -> Iterator[Any]:
         raise OptionError("--dask needs the dask extra: pip install 'timeline[dask]'") from None
     try:
         client: Any = Client(address, timeout=f"{CONNECT_WAIT_S}s", set_as_default=False)
-    except OSError as err:
+    except (OSError, TimeoutError, ValueError) as err:
         raise OptionError(f"cannot reach the Dask scheduler at {address} ({err})") from None
     with client:
         try:
@@ -144,7 +172,8 @@ def timeline_on_cluster(
     address: str,
     settings: TaggerSettings | None = None,
     on_document: Callable[[Document], None] | None = None,
+    as_of: date | None = None,
 ) -> Timeline:
     """One timeline of all documents, computed on the scheduler at `address`: the same timeline
     as the single-process run."""
-    return timeline_of(map_on_cluster(document_events, documents, address, settings), on_document)
+    return timeline_of(map_on_cluster(document_events, documents, address, settings), on_document, as_of)

@@ -17,3 +17,15 @@ class OptionError(TimelineError):
 
 class OutputError(TimelineError):
     """An output cannot be written."""
+
+
+class OutputClosed(TimelineError):
+    """The reader of standard output went away (`| head`): the export did not arrive whole."""
+
+
+class WorkerError(TimelineError):
+    """A worker process died (killed by the out-of-memory killer, say): the run cannot finish."""
+
+
+class LanguageError(InputError, ValueError):
+    """A document's language is not one the tagger ships rules for (a ValueError to API callers)."""

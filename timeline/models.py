@@ -79,6 +79,10 @@ class TimeValue(Frozen):
     end: date | None = Field(None, description="last day covered (inclusive); None when unresolved")
     anchoring: Anchoring
     mod: Mod | None = None
+    zone: str | None = Field(
+        None,
+        description="time zone named in the text (e.g. 'CET', 'UTC', 'ET'); None when the text names none",
+    )
 
     @property
     def resolved(self) -> bool:
@@ -181,6 +185,11 @@ class Event(Frozen):
     place: str | None = None
     confidence: float = Field(1.0, ge=0.0, le=1.0)
     mentions: tuple[Mention, ...] = Field(min_length=1)
+    reported_by: str | None = Field(
+        None,
+        description="who reported the event when the text gives it as reported speech "
+        "('the ministry' in 'The ministry said exports fell 4%'); not part of the title",
+    )
 
 
 class Timeline(Frozen):
@@ -189,3 +198,8 @@ class Timeline(Frozen):
     schema_version: str = SCHEMA_VERSION
     documents: tuple[DocumentInfo, ...]
     events: tuple[Event, ...]
+    as_of: date | None = Field(
+        None,
+        description="the date statuses are judged from: the newest reference date of the "
+        "documents unless one was given; None when no document has one",
+    )

@@ -9,11 +9,14 @@ import os
 import signal
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from datetime import date
 from itertools import chain, islice
-from multiprocessing.pool import AsyncResult
+from multiprocessing.process import BaseProcess
 from typing import TypeVar
 
+from timeline.errors import WorkerError
 from timeline.models import Document, DocumentInfo, ReferenceSource
 from timeline.settings import TaggerSettings
 
@@ -21,6 +24,11 @@ from timeline.settings import TaggerSettings
 BATCH_SIZE = 16
 # Batches in flight per worker: keeps every core busy while bounding memory on huge corpora.
 WINDOW_PER_WORKER = 4
+# Most worker processes per core. The work is CPU-bound: beyond one process per core more only
+# add memory (each worker holds its own rule tables and dateparser's) and switching; a few per
+# core still let a small machine run --jobs 3 or 4 (the determinism tests do). --jobs 10000 would
+# fork ten thousand processes and exhaust memory or the process table before any work is done.
+MAX_JOBS_PER_CORE = 4
 
 # What a stage makes of one document: its events, or (corpus mode) their JSON lines.
 T = TypeVar("T")
@@ -32,6 +40,11 @@ def default_jobs() -> int:
         return max(1, len(os.sched_getaffinity(0)))
     except AttributeError:  # pragma: no cover - not Linux
         return max(1, os.cpu_count() or 1)
+
+
+def max_jobs() -> int:
+    """The most worker processes a run starts, whatever it asks for."""
+    return MAX_JOBS_PER_CORE * default_jobs()
 
 
 def _ignore_interrupts() -> None:
@@ -88,8 +101,9 @@ def map_documents(
     if jobs <= 1:
         yield from _in_process(stage, documents, settings)
         return
+    jobs = min(jobs, max_jobs())
     window = jobs * WINDOW_PER_WORKER
-    pending: deque[tuple[list[Document], AsyncResult[list[T]]]] = deque()
+    pending: deque[tuple[list[Document], Future[list[T]]]] = deque()
     chunks = batches(documents, BATCH_SIZE)
     first = next(chunks, None)
     if first is None:
@@ -100,23 +114,43 @@ def map_documents(
         # pickling) to, say, a one-article extract.
         yield from _in_process(stage, first, settings)
         return
-    forking = multiprocessing.get_start_method() == "fork"
+    context = multiprocessing.get_context()
+    forking = context.get_start_method() == "fork"
     if forking:
         warm_up(stage, settings, first[0].info.language)
         # Long-lived objects loaded so far move out of the collector's sight in the workers:
         # their collections neither scan them nor write to their pages (copy-on-write).
         gc.freeze()
-    # Leaving the `with` block terminates the pool: on Ctrl-C, an error or an abandoned generator,
-    # queued and running batches are dropped at once instead of being waited for.
-    with multiprocessing.Pool(jobs, initializer=_ignore_interrupts) as pool:
-        if forking:
-            gc.unfreeze()  # the workers are forked: the parent collects as before
+    # An executor rather than multiprocessing.Pool: a Pool replaces a worker that dies (kill -9,
+    # the out-of-memory killer) and waits forever for the batch it was running; the executor
+    # watches its workers and fails every pending batch with BrokenProcessPool.
+    pool = ProcessPoolExecutor(jobs, mp_context=context, initializer=_ignore_interrupts)
+    workers: list[BaseProcess] = []
+    try:
         for batch in chain([first, second], chunks):
-            pending.append((batch, pool.apply_async(run_batch, (stage, batch, settings))))
+            pending.append((batch, pool.submit(run_batch, stage, batch, settings)))
+            if not workers:
+                # the first submit forked the workers
+                workers = list(pool._processes.values())
+                if forking:
+                    gc.unfreeze()  # the parent collects as before
             if len(pending) >= window:
-                yield from _drain_one(pending)
+                yield from _drain_one(pending, workers)
         while pending:
-            yield from _drain_one(pending)
+            yield from _drain_one(pending, workers)
+    finally:
+        # On Ctrl-C, an error, a dead worker or an abandoned generator, queued and running
+        # batches are dropped at once instead of being waited for.
+        _stop(pool, workers)
+
+
+def _stop(pool: ProcessPoolExecutor, workers: list[BaseProcess]) -> None:
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in workers:
+        if process.is_alive():
+            process.terminate()
+    for process in workers:
+        process.join()
 
 
 def _in_process(
@@ -126,6 +160,33 @@ def _in_process(
         yield document, stage(document, settings)
 
 
-def _drain_one(pending: deque[tuple[list[Document], AsyncResult[list[T]]]]) -> Iterator[tuple[Document, T]]:
+def _drain_one(
+    pending: deque[tuple[list[Document], Future[list[T]]]], workers: list[BaseProcess]
+) -> Iterator[tuple[Document, T]]:
     batch, result = pending.popleft()
-    yield from zip(batch, result.get(), strict=True)
+    try:
+        found = result.result()
+    except BrokenProcessPool:
+        raise WorkerError(_death_of(workers)) from None
+    yield from zip(batch, found, strict=True)
+
+
+def _death_of(workers: list[BaseProcess]) -> str:
+    """One line on how a worker died (the executor stops the others with SIGTERM)."""
+    for process in workers:
+        # The executor's own thread reaps the dead worker and is terminating the others: this
+        # waits for that, so that every exit code is known (a second or so at most).
+        process.join(timeout=2)
+    codes = [p.exitcode for p in workers]
+    how = "died"
+    for code in codes:
+        if code is not None and code < 0 and code != -signal.SIGTERM:
+            how = f"was killed by {signal.Signals(-code).name}"
+            break
+        if code is not None and code > 0:
+            how = f"exited with code {code}"
+            break
+    return (
+        f"a worker process {how} (the out-of-memory killer sends SIGKILL), so the run was stopped: "
+        "try fewer --jobs"
+    )

@@ -48,3 +48,29 @@ def test_show_rejects_a_json_that_is_not_a_timeline(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["show", str(bad)])
     assert result.exit_code == 2
     assert "not a timeline JSON export" in result.stderr
+
+
+# Escape sequences a hostile JSONL line can carry: colour, clear screen, set the window title,
+# an OSC 8 hyperlink, a bidi override, and a C1 control (CSI as one character).
+HOSTILE = ["\x1b[31m", "\x1b[2J", "\x1b]0;owned\x07", "\x1b]8;;http://x\x1b\\", "\u202e", "\x9b2J"]
+
+
+def test_show_and_warnings_never_pass_escape_sequences_to_the_terminal(tmp_path: Path) -> None:
+    """Issue 17, item 8: ids and titles reach stderr (warnings) and `show` escaped."""
+    import json
+
+    corpus = tmp_path / "c.jsonl"
+    lines = [
+        {"id": f"doc{n}{seq}", "title": f"T{seq}", "text": f"Talks {seq}ended on Oct. {20 + n}, 2014."}
+        for n, seq in enumerate(HOSTILE)
+    ]
+    corpus.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
+    for command in (["show", str(corpus), "--width", "300"], ["extract", str(corpus), "-o", "-"]):
+        result = CliRunner().invoke(app, command)
+        assert result.exit_code == 0, result.output
+        shown = result.stdout if command[0] == "show" else result.stderr
+        assert "doc0\\x1b[31m" in shown  # still readable, but inert
+        for seq in HOSTILE:
+            for char in seq:
+                if not char.isprintable():
+                    assert char not in shown, (command[0], seq)

@@ -25,3 +25,8 @@ def tbaq() -> Path:
 @pytest.fixture
 def meantime() -> Path:
     return corpus_dir("meantime-en")
+
+
+@pytest.fixture(scope="module")
+def ud_pud() -> Path:
+    return corpus_dir("ud-english-pud")

@@ -41,8 +41,11 @@ def _value(
     end: date | None,
     anchoring: Anchoring = Anchoring.EXPLICIT,
     mod: Mod | None = None,
+    zone: str | None = None,
 ) -> TimeValue:
-    return TimeValue(value=value, granularity=granularity, start=start, end=end, anchoring=anchoring, mod=mod)
+    return TimeValue(
+        value=value, granularity=granularity, start=start, end=end, anchoring=anchoring, mod=mod, zone=zone
+    )
 
 
 def build_timeline() -> Timeline:
@@ -162,4 +165,4 @@ def build_timeline() -> Timeline:
             mentions=(_mention("zuwara-report", 90, "next week"),),
         ),
     )
-    return Timeline(documents=documents, events=events)
+    return Timeline(documents=documents, events=events, as_of=date(2017, 2, 12))

@@ -15,7 +15,9 @@ class Card:
 @dataclass
 class Page(HTMLParser):
     cards: list[Card] = field(default_factory=list)
-    markers: list[dict[str, str]] = field(default_factory=list)
+    markers: list[dict[str, str]] = field(default_factory=list)  # drawn by the script: in a dumped DOM
+    clusters: list[dict[str, str]] = field(default_factory=list)
+    sources: list[dict[str, str]] = field(default_factory=list)  # the <li> of the sources list
     scripts: int = 0
     urls: list[tuple[str, str, str]] = field(default_factory=list)  # (tag, attribute, value)
     filters_hidden: bool | None = None
@@ -37,8 +39,12 @@ class Page(HTMLParser):
             self.scripts += 1
         elif tag == "li" and "event" in classes:
             self.cards.append(Card(attrs))
-        elif tag == "a" and "marker" in classes:
+        elif tag == "button" and "marker" in classes:
             self.markers.append(attrs)
+        elif tag == "button" and "cluster" in classes:
+            self.clusters.append(attrs)
+        elif tag == "li" and attrs.get("id", "").startswith("s"):
+            self.sources.append(attrs)
         elif tag == "span" and "headline" in classes:
             self._in_headline = True
         elif tag == "form" and attrs.get("id") == "filters":

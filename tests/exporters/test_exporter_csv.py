@@ -48,7 +48,8 @@ def test_one_row_per_event_in_timeline_order(timeline: Timeline) -> None:
         ),
         ("ev-2017-crossed", {"year": "2017", "month": "", "day": "", "granularity": "year"}),
         ("ev-2017-w06-rescued", {"value": "2017-W06", "start": "2017-02-06", "end": "2017-02-12", "day": ""}),
-        ("ev-2017-02-10t14-30-meeting", {"time_utc": "14:30:00", "day": "10"}),
+        # No zone in the text: the time as written, no UTC time.
+        ("ev-2017-02-10t14-30-meeting", {"time_utc": "", "time": "14:30:00", "time_zone": "", "day": "10"}),
         ("ev-unresolved-meet", {"start": "", "end": "", "year": "", "anchoring": "unresolved"}),
         (
             "ev-2014-10-22-airstrike",

@@ -47,11 +47,12 @@ EXTREMES = Timeline(
     events=(
         event(1, "0001-01-01", G.DAY, date(1, 1, 1), date(1, 1, 1)),
         event(2, "0999-03", G.MONTH, date(999, 3, 1), date(999, 3, 31)),
-        event(3, "0999-03-01T10:00", G.MINUTE, date(999, 3, 1), date(999, 3, 1)),
+        event(3, "0999-03-01T10:00Z", G.MINUTE, date(999, 3, 1), date(999, 3, 1)),
         event(4, "9999-12", G.MONTH, date(9999, 12, 1), date(9999, 12, 31)),
         event(5, "9999", G.YEAR, date(9999, 1, 1), date(9999, 12, 31)),
         event(6, "9999-12-31T23:59", G.MINUTE, date(9999, 12, 31), date(9999, 12, 31)),
         event(7, "9999-12-31T23:59-05:00", G.MINUTE, date(9999, 12, 31), date(9999, 12, 31)),
+        event(8, "0999-03-01T11:00", G.MINUTE, date(999, 3, 1), date(999, 3, 1)),
     ),
 )
 
@@ -64,9 +65,11 @@ def test_calendar_extremes_do_not_crash(name: str) -> None:
 def test_four_digit_years_everywhere() -> None:
     vis = json.loads(exporters.get("vis").export(EXTREMES, ExportOptions()))
     assert {i["id"]: i["start"] for i in vis["items"]}["e3"] == "0999-03-01T10:00:00Z"
+    assert {i["id"]: i["start"] for i in vis["items"]}["e8"] == "0999-03-01T11:00:00"  # floating
     assert {i["id"]: i.get("end") for i in vis["items"]}["e5"] == "9999-12-31T23:59:59.999Z"
     ics = exporters.get("ics").export(EXTREMES, ExportOptions())
     assert b"DTSTART:09990301T100000Z" in ics
+    assert b"DTSTART:09990301T110000\r\n" in ics
     html = exporters.get("html").export(EXTREMES, ExportOptions())
     assert b'datetime="0999-03-01T10:00:00Z"' in html
 

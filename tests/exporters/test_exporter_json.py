@@ -19,7 +19,8 @@ def test_is_indented_utf8_with_final_newline(timeline: Timeline) -> None:
     assert data.endswith(b"}\n") and not data.endswith(b"\n\n")
     assert data.startswith(b'{\n  "schema_version": "1.0",')
     assert "Zuwārah".encode() in data  # readable UTF-8, not \u escapes
-    assert list(json.loads(data)) == ["schema_version", "documents", "events"]
+    assert list(json.loads(data)) == ["schema_version", "documents", "events", "as_of"]
+    assert json.loads(data)["as_of"] == "2017-02-12"
 
 
 def test_hostile_text_is_escaped_json(timeline: Timeline) -> None:

@@ -58,12 +58,17 @@ def test_only_known_date_parts(
         (TimeValue(value="2017-02", granularity=G.MONTH, start=date(2017, 2, 1), end=date(2017, 2, 10),
                    anchoring=Anchoring.EXPLICIT, mod=Mod.START),
          {"year": 2017, "month": 2, "day": 1}, {"year": 2017, "month": 2, "day": 10}),
+        # Spans of several units end on their last day: TimelineJS puts {"month": 3} on 1 March
+        # and {"year": 1999} on 1 January 1999, which would cut the span short.
         (TimeValue(value="2017-Q1", granularity=G.QUARTER, start=date(2017, 1, 1), end=date(2017, 3, 31),
                    anchoring=Anchoring.EXPLICIT),
-         {"year": 2017, "month": 1}, {"year": 2017, "month": 3}),
+         {"year": 2017, "month": 1}, {"year": 2017, "month": 3, "day": 31}),
+        (TimeValue(value="2017-SU", granularity=G.SEASON, start=date(2017, 6, 1), end=date(2017, 8, 31),
+                   anchoring=Anchoring.EXPLICIT),
+         {"year": 2017, "month": 6}, {"year": 2017, "month": 8, "day": 31}),
         (TimeValue(value="199", granularity=G.DECADE, start=date(1990, 1, 1), end=date(1999, 12, 31),
                    anchoring=Anchoring.EXPLICIT),
-         {"year": 1990}, {"year": 1999}),
+         {"year": 1990}, {"year": 1999, "month": 12, "day": 31}),
     ],
 )  # fmt: skip
 def test_spans(timeline: Timeline, value: TimeValue, start: dict[str, int], end: dict[str, int]) -> None:
@@ -138,3 +143,28 @@ def test_sheet_cells_cannot_be_formulas(timeline: Timeline) -> None:
     for row in sheet(timeline):
         for cell in row:
             assert not cell.lstrip(" ").startswith(("=", "+", "-", "@", "\t", "\r"))
+
+
+def test_title_slide_states_the_as_of_date(timeline: Timeline) -> None:
+    assert "as of 2017-02-12" in slides(timeline)["title"]["text"]["text"]
+    assert "as of" not in slides(timeline.model_copy(update={"as_of": None}))["title"]["text"]["text"]
+
+
+def _timed(timeline: Timeline, value: str, zone: str | None) -> Timeline:
+    meeting = next(e for e in timeline.events if e.id == "ev-2017-02-10t14-30-meeting")
+    when = meeting.date.model_copy(update={"value": value, "zone": zone})
+    return timeline.model_copy(update={"events": (meeting.model_copy(update={"date": when}),)})
+
+
+@pytest.mark.parametrize(("zone", "display"), [(None, "20:00 local time"), ("CET", "20:00 CET")])
+def test_times_agree_with_vis_and_the_calendar(timeline: Timeline, zone: str | None, display: str) -> None:
+    one = _timed(timeline, "2017-02-10T20:00", zone)
+    (slide,) = slides(one)["events"]
+    assert slide["start_date"] == {"year": 2017, "month": 2, "day": 10, "hour": 20, "minute": 0}
+    assert slide["display_date"].endswith(display)
+    if zone is None:  # one floating 20:00 everywhere: the hour a reader sees is the same in each
+        (item,) = json.loads(exporters.get("vis").export(one, ExportOptions()))["items"]
+        assert item["start"] == "2017-02-10T20:00:00"
+        assert b"DTSTART:20170210T200000\r\n" in exporters.get("ics").export(one, ExportOptions())
+        row = sheet(one)[2]
+        assert row[SHEET_COLUMNS.index("Time")] == "20:00"

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
+from datetime import date, timedelta
 from typing import Any
 
 import pytest
 
 from timeline import exporters
 from timeline.exporters import ExportOptions
-from timeline.models import Timeline
+from timeline.models import Anchoring, Granularity, Timeline, TimeValue
 
 
 def document(timeline: Timeline) -> dict[str, Any]:
@@ -27,7 +28,8 @@ def document(timeline: Timeline) -> dict[str, Any]:
             "ev-2017-crossed",
             {"type": "range", "start": "2017-01-01", "end": "2018-01-01", "group": "ongoing"},
         ),
-        ("ev-2017-02-10t14-30-meeting", {"type": "point", "start": "2017-02-10T14:30:00Z"}),
+        # No zone in the text: a floating local time, as in the calendar and TimelineJS.
+        ("ev-2017-02-10t14-30-meeting", {"type": "point", "start": "2017-02-10T14:30:00"}),
         ("ev-2017-02-07-hostile", {"className": "status-past granularity-day negated"}),
     ],
 )
@@ -50,3 +52,38 @@ def test_content_and_tooltip_are_escaped(timeline: Timeline) -> None:
     (entry,) = [i for i in document(timeline)["items"] if i["id"] == "ev-2017-02-07-hostile"]
     assert entry["content"].startswith("&lt;script&gt;alert(1)&lt;/script&gt;")
     assert "<script" not in entry["title"]
+
+
+def test_tooltips_name_the_sources(timeline: Timeline) -> None:
+    items = {i["id"]: i for i in document(timeline)["items"]}
+    airstrike = items["ev-2014-10-22-airstrike"]["title"]  # reported by both articles
+    assert "Source: <a href=" in airstrike
+    assert "Migrants, Libya &amp; the EU: a week of rescues</a> (AP, 2017-02-10)" in airstrike
+    assert "Zuwārah report (2017-02-12)" in airstrike
+    assert "Zuwārah report" in items["ev-2017-02-07-hostile"]["title"]
+
+
+def test_the_as_of_date_is_stated(timeline: Timeline) -> None:
+    assert document(timeline)["as_of"] == "2017-02-12"
+    assert document(timeline.model_copy(update={"as_of": None}))["as_of"] is None
+
+
+@pytest.mark.parametrize(
+    ("value", "granularity", "start", "end"),
+    [
+        ("2017-Q3", Granularity.QUARTER, date(2017, 7, 1), date(2017, 9, 30)),
+        ("2016-SU", Granularity.SEASON, date(2016, 6, 1), date(2016, 8, 31)),
+        ("198", Granularity.DECADE, date(1980, 1, 1), date(1989, 12, 31)),
+    ],
+)
+def test_quarters_seasons_and_decades_draw_their_full_span(
+    timeline: Timeline, value: str, granularity: Granularity, start: date, end: date
+) -> None:
+    when = TimeValue(value=value, granularity=granularity, start=start, end=end, anchoring=Anchoring.EXPLICIT)
+    event = timeline.events[0].model_copy(update={"date": when})
+    (entry,) = document(timeline.model_copy(update={"events": (event,)}))["items"]
+    assert (entry["type"], entry["start"], entry["end"]) == (
+        "range",
+        start.isoformat(),
+        (end + timedelta(days=1)).isoformat(),
+    )

@@ -16,7 +16,7 @@ from typer.testing import CliRunner, Result
 
 from timeline import extract
 from timeline.cli.app import app
-from timeline.cli.common import EXIT_OK, EXIT_USAGE
+from timeline.cli.common import EXIT_OK, EXIT_SKIPPED, EXIT_USAGE
 from timeline.errors import InputError
 from timeline.reading.decoding import decode_text
 from timeline.temporal import annotate
@@ -101,7 +101,17 @@ def test_ten_thousand_dates(tmp_path: Path) -> None:
     lines = [f"On {d:%B} {d.day}, {d.year} the council met.\n" for d in days]
     source = tmp_path / "many.txt"
     source.write_text("".join(lines), encoding="utf-8")
-    result = run(str(source), "--ref-date", "2017-02-10", "-f", "json", "-o", str(tmp_path / "out.json"))
+    result = run(
+        str(source),
+        "--max-bytes",
+        "200000000",
+        "--ref-date",
+        "2017-02-10",
+        "-f",
+        "json",
+        "-o",
+        str(tmp_path / "out.json"),
+    )
     assert result.exit_code == EXIT_OK, result.output
     events = json.loads((tmp_path / "out.json").read_text())["events"]
     assert [e["date"]["value"] for e in events] == [d.isoformat() for d in days]
@@ -178,10 +188,11 @@ def test_bad_jsonl_lines_are_skipped_with_their_numbers(tmp_path: Path) -> None:
     good = {"id": "a", "text": "The council met on Feb. 3, 2017.", "published": "2017-02-10"}
     corpus.write_bytes(b"{not json\n" + json.dumps(good).encode() + b"\n[1, 2]\n\xff\xfe\n")
     result = run(str(corpus), "-f", "json", "-o", "-")
-    assert result.exit_code == EXIT_OK, result.output
+    assert result.exit_code == EXIT_SKIPPED, result.output
     assert len(json.loads(result.stdout)["events"]) == 1
     for number in (1, 3, 4):
         assert f"corpus.jsonl:{number}: skipped bad line" in result.stderr
+    assert "3 documents skipped" in result.stderr
 
 
 @pytest.mark.stress
@@ -206,7 +217,17 @@ def test_hundred_megabyte_file(tmp_path: Path) -> None:
             written += len(chunk)
             count += 1
     began = time.perf_counter()
-    result = run(str(source), "--ref-date", "2017-02-10", "-f", "json", "-o", str(tmp_path / "out.json"))
+    result = run(
+        str(source),
+        "--max-bytes",
+        "200000000",
+        "--ref-date",
+        "2017-02-10",
+        "-f",
+        "json",
+        "-o",
+        str(tmp_path / "out.json"),
+    )
     seconds = time.perf_counter() - began
     assert result.exit_code == EXIT_OK, result.output
     events = json.loads((tmp_path / "out.json").read_text())["events"]

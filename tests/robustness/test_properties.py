@@ -109,8 +109,8 @@ def check_timeline(text: str, reference: date | None, second: str | None = None)
     keys = [(*_sort_key(timeline, i), e.id) for i, e in enumerate(timeline.events)]
     assert keys == sorted(keys), "events are not ordered by (start, end, position)"
     # Idempotent and stable: assembling the result again, or its events in reverse, changes nothing.
-    assert assemble(timeline.documents, timeline.events) == timeline
-    assert assemble(timeline.documents, tuple(reversed(timeline.events))) == timeline
+    assert assemble(timeline.documents, timeline.events, timeline.as_of) == timeline
+    assert assemble(timeline.documents, tuple(reversed(timeline.events)), timeline.as_of) == timeline
 
 
 @pytest.mark.fuzz

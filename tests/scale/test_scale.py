@@ -323,7 +323,7 @@ def test_a_single_batch_runs_in_process_without_a_pool(monkeypatch: pytest.Monke
 
     documents = _documents()[:3]
     serial = list(timeline.parallel.map_documents(document_events, documents, None, jobs=1))
-    monkeypatch.setattr(timeline.parallel.multiprocessing, "Pool", no_pool)
+    monkeypatch.setattr(timeline.parallel, "ProcessPoolExecutor", no_pool)
     assert list(timeline.parallel.map_documents(document_events, documents, None, jobs=2)) == serial
     monkeypatch.setattr(timeline.parallel, "BATCH_SIZE", 2)
     with pytest.raises(AssertionError, match="pool was started"):

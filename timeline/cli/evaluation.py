@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from timeline.cli.app import app
-from timeline.cli.common import user_errors, warn
+from timeline.cli.common import DOCUMENT_TYPE_HELP, user_errors, warn
 
 DEFAULT_PEERS = "timeline,dateparser,datefinder,heideltime"
 
@@ -20,6 +20,7 @@ def timeml(
         Path, typer.Argument(metavar="IN_DIR", help="TempEval-3 .tml files (or MEANTIME CAT XML), recursive.")
     ],
     out_dir: Annotated[Path, typer.Argument(metavar="OUT_DIR", help="Where the tagged .tml files go.")],
+    document_type: Annotated[str, typer.Option(metavar="TYPE", help=DOCUMENT_TYPE_HELP)] = "auto",
 ) -> None:
     """Tag the TEXT of every .tml file and write OUT_DIR/<same name>.tml (TE3 scorer input).
 
@@ -29,13 +30,13 @@ def timeml(
     from timeline.errors import OutputError
     from timeline.evaluation.loading import corpus_files, read_document
     from timeline.evaluation.timeml_writer import timeml as to_timeml
-    from timeline.settings import TaggerSettings
+    from timeline.settings import TaggerSettings, parse_document_type
     from timeline.temporal import annotate
 
+    settings = TaggerSettings(document_type=parse_document_type(document_type))
     files = corpus_files(in_dir)
     if not files:
         warn(f"{in_dir}: no .tml (or MEANTIME .xml) files")
-    settings = TaggerSettings()
     for path in files:
         document = read_document(path)
         content, dropped = to_timeml(document, annotate(document.text, document.reference_date, settings))
@@ -60,13 +61,18 @@ def evaluate(
     ],
     peers: Annotated[
         str | None,
-        typer.Option(help=f"Comma-separated taggers to run (default: {DEFAULT_PEERS}; none with --system)."),
+        typer.Option(
+            metavar="NAMES",
+            help=f"Comma-separated taggers to run (default: {DEFAULT_PEERS}; none with --system).",
+        ),
     ] = None,
     system: Annotated[
         Path | None,
         typer.Option(metavar="DIR", help="Also score the .tml files in DIR (same names as the gold files)."),
     ] = None,
-    limit: Annotated[int | None, typer.Option(min=1, help="Only the first N documents (path order).")] = None,
+    limit: Annotated[
+        int | None, typer.Option(min=1, metavar="N", help="Only the first N documents (path order).")
+    ] = None,
     errors: Annotated[
         Path | None,
         typer.Option(
@@ -102,7 +108,10 @@ def evaluate(
     runs = []
     for name in names:
         typer.echo(f"running {name} on {len(documents)} documents...", err=True)
-        runs.append(run_peer(make_peer(name), documents))
+        run = run_peer(make_peer(name), documents)
+        if run.skipped:
+            typer.echo(f"{name}: skipped ({run.note})", err=True)
+        runs.append(run)
     if system is not None:
         runs.append(score_files(documents, system, corpus_dir))
     gold = sum(len(d.timexes) for d in documents)

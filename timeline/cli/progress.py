@@ -57,3 +57,6 @@ def progress(total_bytes: int | None, enabled: bool | None = None) -> Iterator[T
             )
 
         yield advance
+        # The total counts file bytes (markup, JSON) and the advance text bytes: a finished run
+        # shows a full bar in its last frame, whatever the markup weighed.
+        bar.update(task, completed=bar.tasks[0].total or 0)

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from timeline.cli.app import app
-from timeline.cli.common import user_errors
+from timeline.cli.common import EXIT_SKIPPED, counted, terminal_safe, user_errors, warn
 
 if TYPE_CHECKING:
     from timeline.models import Timeline
@@ -47,7 +47,9 @@ def show(
     ref_date: Annotated[
         str | None, typer.Option("--ref-date", metavar="YYYY-MM-DD", help="Reference date for articles.")
     ] = None,
-    width: Annotated[int | None, typer.Option(help="Table width (default: the terminal's).")] = None,
+    width: Annotated[
+        int | None, typer.Option(metavar="COLUMNS", help="Table width (default: the terminal's).")
+    ] = None,
 ) -> None:
     """Print the events of a timeline as a table: date, precision, status, title, source."""
     from rich.console import Console
@@ -58,23 +60,34 @@ def show(
     from timeline.reading import parse_date_option, read_inputs
 
     loaded = _load_timeline(Path(inputs[0])) if len(inputs) == 1 else None
+    skipped = 0
     if loaded is None:
         reference = parse_date_option(ref_date) if ref_date is not None else None
-        documents, _ = read_inputs(inputs, reference)
+        documents, ctx = read_inputs(inputs, reference)
+        for message in ctx.warnings:
+            warn(message)
+        skipped = ctx.skipped
+        if not documents:
+            from timeline.errors import InputError
+
+            raise InputError("no document left to read: every input was skipped")
         loaded = build_timeline(documents)
     several = len(loaded.documents) > 1  # a source column only says something for several
-    table = Table(title=f"{len(loaded.events)} events", show_lines=False, expand=False)
+    table = Table(title=counted(len(loaded.events), "event"), show_lines=False, expand=False)
     for column in ("Date", "Precision", "Status", "Event", *(["Source"] if several else [])):
         table.add_column(column, overflow="fold")
     for event in loaded.events:
-        # Text() cells: article text must never be read as rich markup ("[bold]" in a headline).
+        # Text() cells: article text must never be read as rich markup ("[bold]" in a headline),
+        # and terminal_safe: nor as escape sequences (a JSONL id or title can hold any).
         cells = [
-            Text(event.date.value),
+            Text(terminal_safe(event.date.value)),
             Text(event.date.granularity.value),
             Text(event.status.value, style=STATUS_STYLE.get(event.status.value, "")),
-            Text(event.title),
+            Text(terminal_safe(event.title)),
         ]
         if several:
-            cells.append(Text(", ".join(sorted({m.document_id for m in event.mentions}))))
+            cells.append(Text(terminal_safe(", ".join(sorted({m.document_id for m in event.mentions})))))
         table.add_row(*cells)
     Console(width=width, highlight=False).print(table)
+    if skipped:
+        raise typer.Exit(EXIT_SKIPPED)

@@ -73,6 +73,16 @@ class EventTimeLink(Frozen):
     to_creation_time: bool = False
 
 
+class Participant(Frozen):
+    """A participant of a gold event (MEANTIME HAS_PARTICIPANT to an entity mention)."""
+
+    event_id: str = Field(description="id of the EventMention")
+    role: str = Field(description="semantic role as annotated: Arg0 (agent), Arg1 (patient), ...")
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    text: str = Field(description="the entity mention's text")
+
+
 class CorpusDocument(Frozen):
     """A gold document: the text a tagger sees, its DCT and its annotations (offsets into `text`)."""
 
@@ -89,6 +99,9 @@ class CorpusDocument(Frozen):
         (),
         description="spans not scored on either side: MEANTIME's creation-time dateline, which TE3 keeps "
         "outside TEXT",
+    )
+    participants: tuple[Participant, ...] = Field(
+        (), description="MEANTIME's HAS_PARTICIPANT links from events to entity mentions"
     )
 
     @property

@@ -25,6 +25,7 @@ from timeline.evaluation.corpus import (
     CreationTime,
     EventMention,
     EventTimeLink,
+    Participant,
 )
 from timeline.evaluation.relations import inverse
 from timeline.evaluation.timeml import CorpusError
@@ -166,6 +167,7 @@ def parse_meantime(content: str, path: Path) -> CorpusDocument:
                 )
             )
     return CorpusDocument(
+        participants=_participants(root, markables, spans, text, event_ids, path),
         id=root.get("doc_name") or path.stem,
         path=str(path),
         format=CorpusFormat.MEANTIME,
@@ -177,6 +179,33 @@ def parse_meantime(content: str, path: Path) -> CorpusDocument:
         links=tuple(links),
         unscored=tuple(sorted(unscored)),
     )
+
+
+def _participants(
+    root: ET.Element,
+    markables: ET.Element,
+    spans: dict[str, tuple[int, int]],
+    text: str,
+    event_ids: set[str],
+    path: Path,
+) -> tuple[Participant, ...]:
+    """HAS_PARTICIPANT links from an event mention to an entity mention, with its span and role."""
+    entities: dict[str, tuple[int, int]] = {}
+    for mention in markables.findall("ENTITY_MENTION"):
+        span = _anchored_span(mention, spans, path)
+        if span is not None:
+            entities[mention.get("m_id", "")] = span
+    found: list[Participant] = []
+    for link in root.iter("HAS_PARTICIPANT"):
+        source_el, target_el = link.find("source"), link.find("target")
+        if source_el is None or target_el is None:
+            continue
+        source, target = source_el.get("m_id", ""), target_el.get("m_id", "")
+        if source in event_ids and target in entities:
+            start, end = entities[target]
+            role = link.get("sem_role", "")
+            found.append(Participant(event_id=source, role=role, start=start, end=end, text=text[start:end]))
+    return tuple(sorted(found, key=lambda p: (p.start, p.end, p.event_id, p.role)))
 
 
 def read_meantime(path: Path) -> CorpusDocument:

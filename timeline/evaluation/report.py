@@ -29,7 +29,8 @@ def _pct(x: float) -> str:
 
 def _row(run: PeerRun) -> list[str]:
     if run.result is None:
-        return [run.name, run.version or "-", *["-"] * 7]
+        # A peer that could not run has no scores: say so where the scores would be.
+        return [run.name, "skipped (see note)", *["-"] * 7]
     s = run.result.scores
     speed = run.seconds_per_mb
     return [
@@ -70,6 +71,8 @@ def notes(runs: Sequence[PeerRun]) -> list[str]:
     for run in runs:
         if run.note:
             out.append(f"{run.name}: skipped: {run.note}")
+        if run.result is not None and run.result.cut_tokens:
+            out.append(f"{run.name}: {run.result.cut_tokens} timex(es) start or end inside a token")
         if run.result is not None and run.result.mismatched:
             out.append(f"{run.name}: text differs, scored as all missed: {', '.join(run.result.mismatched)}")
         if run.failures:
@@ -95,7 +98,7 @@ def _pair(p: Pair) -> str:
     return f"gold {p.gold.text!r} {_describe(p.gold)} | system {p.system.text!r} {_describe(p.system)}"
 
 
-CATEGORIES = ("missed", "spurious", "wrong_span", "wrong_type", "wrong_value")
+CATEGORIES = ("missed", "spurious", "wrong_span", "wrong_type", "wrong_value", "cut_token")
 
 
 def by_type(run: PeerRun, documents: Sequence[CorpusDocument]) -> list[str]:
@@ -181,6 +184,7 @@ def summary_json(runs: Sequence[PeerRun], corpus: str, documents: int) -> str:
                 "name": r.name,
                 "version": r.version,
                 "note": r.note,
+                "skipped": r.skipped,
                 "seconds": r.seconds,
                 "megabytes": r.megabytes,
                 "seconds_per_mb": r.seconds_per_mb,

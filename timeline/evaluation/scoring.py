@@ -99,6 +99,9 @@ class DocumentResult(Frozen):
     wrong_span: tuple[Pair, ...] = Field((), description="relaxed but not strict matches")
     wrong_type: tuple[Pair, ...] = ()
     wrong_value: tuple[Pair, ...] = ()
+    cut_token: tuple[Annotation, ...] = Field(
+        (), description="system timexes that start or end inside a token (the TE3 scorer reports them)"
+    )
 
 
 class CorpusResult(Frozen):
@@ -115,6 +118,26 @@ class CorpusResult(Frozen):
     @property
     def mismatched(self) -> tuple[str, ...]:
         return tuple(d.document_id for d in self.documents if d.text_mismatch)
+
+    @property
+    def cut_tokens(self) -> int:
+        return sum(len(d.cut_token) for d in self.documents)
+
+
+def cuts_token(text: str, start: int, end: int) -> bool:
+    """Whether [start, end) begins or ends between two letters or digits of one token ("4:1[2:09"
+    is cut inside "4:12:09" too: a digit after a colon or point that follows a digit)."""
+
+    def inside(left: int) -> bool:
+        if left <= 0 or left >= len(text):
+            return False
+        a, b = text[left - 1], text[left]
+        if a.isalnum() and b.isalnum():
+            return True
+        joined = a in ":.," and b.isdigit() and left > 1 and text[left - 2].isdigit()
+        return joined or (b in ":.," and a.isdigit() and left + 1 < len(text) and text[left + 1].isdigit())
+
+    return inside(start) or inside(end)
 
 
 def _overlap(a: Annotation, b: Annotation) -> int:
@@ -216,4 +239,5 @@ def score_document(gold: CorpusDocument, system_text: str, system: Sequence[Anno
         wrong_span=tuple(wrong_span),
         wrong_type=tuple(wrong_type),
         wrong_value=tuple(wrong_value),
+        cut_token=tuple(s for s in system_timexes if cuts_token(system_text, s.start, s.end)),
     )

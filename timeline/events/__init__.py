@@ -1,5 +1,16 @@
 """The event layer: which event each date of a document dates (trigger, title, fields, status).
 
+The steps of the job, one module each:
+- sentences.py, tokens.py, lexicon.py: the date's sentence, its words and their classes;
+- nonevents.py: dates that date nothing (comparisons, durations read as dates, generic "today",
+  datelines);
+- anchoring.py: the event word the date attaches to;
+- reported.py: reported speech (a saying's content clause, who reported an event);
+- fields.py, antecedents.py: the title (subject, predicate with voice and negation, object,
+  place), participants, and the person a "he"/"she" subject stands for;
+- status.py, tense.py: tense, modality and status; the tense reading offered to date resolution;
+- detect.py: the steps put together, one event per date (ranges and a date's time merged).
+
 Decisions (rule-based, pure Python, word lists in timeline/events/data with runnable examples):
 - one event per calendar DATE/TIME mention; durations, sets and PRESENT_REF-style values date
   nothing, nor does a line holding only a date (a dateline); unresolved dates keep an event with

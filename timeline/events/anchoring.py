@@ -92,6 +92,11 @@ def is_saying(token: Token) -> bool:
     return token.lower in ("said", "says", "say", "saying")
 
 
+def is_reporting(token: Token) -> bool:
+    """A form of a verb of saying ("said", "told", "announced")."""
+    return _lemma(token) in _reporting()
+
+
 def is_soft_boundary(token: Token) -> bool:
     return token.text == "," or token.lower in subordinators()
 
@@ -311,7 +316,7 @@ def _nominal_gerund(tokens: tuple[Token, ...], i: int, lo: int) -> bool:
     )
 
 
-def _prenominal_noun(tokens: tuple[Token, ...], kinds: tuple[Kind, ...], end: int) -> int | None:
+def _prenominal_noun(tokens: tuple[Token, ...], kinds: tuple[Kind, ...], start: int, end: int) -> int | None:
     """An event noun right after the date that the date modifies: "the 2014 election",
     "Friday's attack", "his Aug. 2 power-grab", "last year's deadly U.S. Embassy blasts",
     "the Dec. 21, 1988, bombing", "the 1959 trade embargo"."""
@@ -320,6 +325,14 @@ def _prenominal_noun(tokens: tuple[Token, ...], kinds: tuple[Kind, ...], end: in
         j += 1
     for k in range(j, min(j + 4, len(tokens))):
         if kinds[k] is EVENT_NOUN:
+            if (
+                k == j
+                and j > end
+                and tokens[end].text == ","
+                and tokens[k].lower.endswith("ing")
+                and not (start > 0 and tokens[start - 1].lower in determiners())
+            ):
+                return None  # a participle afterthought: "crashed in June, killing 228 people"
             return k
         word = tokens[k]
         # only modifiers may come between: no function words, auxiliaries, verb forms other than
@@ -373,10 +386,63 @@ def _light_verb_object(tokens: tuple[Token, ...], kinds: tuple[Kind, ...], i: in
         return None
     for k in range(i + 1, min(i + 5, hi)):
         if kinds[k] is EVENT_NOUN:
+            while (
+                k + 1 < hi
+                and kinds[k + 1] in NOMINAL_KINDS
+                and tokens[k + 1].text.isalpha()
+                and tokens[k + 1].text.islower()
+                and tokens[k + 1].lower not in _function_words()
+                and tokens[k].lower.endswith("ing")
+            ):
+                k += 1  # "gave the opening keynote": a compound's head is its last noun
             return k
         if kinds[k] is not OTHER or not tokens[k].text[:1].isalpha():
             return None
     return None
+
+
+# Participles that make an unhyphenated compound modifier after a place: "Los Angeles based
+# Northrop Grumman" (never a verb between two names: "Acme based X" is not a clause).
+LOCATIVE_PARTICIPLES = frozenset({"based", "headquartered"})
+
+
+def _compound_modifier(tokens: tuple[Token, ...], i: int) -> bool:
+    """Whether the participle at i sits inside a name's modifier: "Los Angeles based Northrop"."""
+    return (
+        tokens[i].lower in LOCATIVE_PARTICIPLES
+        and 0 < i < len(tokens) - 1
+        and tokens[i - 1].info.capitalized
+        and tokens[i + 1].info.capitalized
+    )
+
+
+def _in_name(tokens: tuple[Token, ...], kinds: tuple[Kind, ...], i: int) -> bool:
+    """Whether the event noun at i is a capitalized word inside a name, after another one."""
+    return (
+        kinds[i] is EVENT_NOUN
+        and i > 1
+        and tokens[i].info.capitalized
+        and tokens[i - 1].info.capitalized
+        and tokens[i - 1].info.word
+    )
+
+
+def _reduced_relative_noun(
+    tokens: tuple[Token, ...], kinds: tuple[Kind, ...], verb: int, lo: int
+) -> int | None:
+    """The event noun a participle modifies after a verb: "violates an agreement reached
+    between the two companies in 1991" -> agreement (the date dates the agreement)."""
+    noun = verb - 1
+    if noun - 1 < lo or kinds[noun] is not EVENT_NOUN or "participle" not in tokens[verb].info.tenses:
+        return None
+    article = noun - 1
+    if tokens[article].lower not in ("a", "an", "the") or (
+        article > lo and tokens[article - 1].lower in prepositions()
+    ):
+        return None  # "details of the slaying emerged": the noun is no object
+    if not any(kinds[k] is VERB for k in range(lo, article)):
+        return None  # "An agreement reached in 1991 ..." opens the clause: its verb comes later
+    return noun
 
 
 def _cheapest(candidates: list[int], key: Callable[[int], tuple[int, ...]]) -> int:
@@ -403,7 +469,7 @@ def anchor(
     def candidate(i: int) -> bool:
         return kinds[i] in _EVENTISH and i not in blocked and not start <= i < end
 
-    noun = _prenominal_noun(tokens, kinds, end)
+    noun = _prenominal_noun(tokens, kinds, start, end)
     if noun is not None and noun not in blocked:
         return Anchor(noun, (noun,), 0.85, "modifier")
     if (
@@ -426,6 +492,12 @@ def anchor(
     # candidate(i), inlined (speed): tokens left of the date and right of it are outside it.
     left = [i for i in range(lo, start) if kinds[i] in _EVENTISH and i not in blocked]
     right = [i for i in range(end, hi) if kinds[i] in _EVENTISH and i not in blocked]
+    if any(tokens[i].lower in LOCATIVE_PARTICIPLES for i in left):
+        left = [i for i in left if not _compound_modifier(tokens, i)]
+    if any(kinds[i] is EVENT_NOUN and tokens[i].info.capitalized for i in left + right):
+        # a noun inside a name is no event: "the Worldwide Developers Conference", "Oscar Awards"
+        left = [i for i in left if not _in_name(tokens, kinds, i)]
+        right = [i for i in right if not _in_name(tokens, kinds, i)]
     in_clause = [i for i in left if i >= clause]
 
     chosen: int | None = None
@@ -470,7 +542,7 @@ def anchor(
         chosen = _cheapest(left, key=lambda i: (_cost(tokens, kinds, i, start, end), start - i))
         mode, confidence = "left", 0.75
     else:
-        everywhere = [i for i in range(len(tokens)) if candidate(i)]
+        everywhere = [i for i in range(len(tokens)) if candidate(i) and not _in_name(tokens, kinds, i)]
         if everywhere:
             chosen = _cheapest(
                 everywhere, key=lambda i: (_cost(tokens, kinds, i, start, end), abs(start - i))
@@ -487,6 +559,9 @@ def anchor(
         return Anchor(obj, (obj, chosen), round(confidence, 2), mode)  # "held talks": both words
     if kinds[chosen] is not VERB:
         return Anchor(chosen, (chosen,), round(confidence, 2), mode)
+    modified = _reduced_relative_noun(tokens, kinds, chosen, lo)
+    if modified is not None and modified not in blocked:
+        return Anchor(modified, (modified,), round(confidence - 0.05, 2), mode)
     conjuncts = _coordination_head(tokens, kinds, chosen, lo, dates)
     head = conjuncts[0]
     governor = _governing_verb(tokens, kinds, head, lo, dates)
@@ -556,6 +631,8 @@ def _event_subject(tokens: tuple[Token, ...], kinds: tuple[Kind, ...], verb: int
         return None
     for k in range(first, j + 1):
         if kinds[k] is EVENT_NOUN and not _in_prepositional_phrase(tokens, k, first):
+            while k + 1 <= j and kinds[k + 1] is EVENT_NOUN:
+                k += 1  # a compound's head is its last noun: "test flight"
             return k
     return None
 

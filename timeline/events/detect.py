@@ -5,11 +5,15 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import NamedTuple
 
 from timeline.events.anchoring import Anchor, anchor, cue_matches, hard_segment
+from timeline.events.antecedents import PERSONAL, antecedent
 from timeline.events.fields import (
+    BE_FORMS,
     MAX_TITLE_WORDS,
+    PRONOUNS,
     complement,
     fit,
     join,
@@ -21,9 +25,11 @@ from timeline.events.fields import (
     title,
     word_count,
 )
+from timeline.events.nonevents import dateline_line, nonevent
+from timeline.events.reported import content_predicate, quote_spans, quoted_predicate, reporter
 from timeline.events.sentences import sentences_around
 from timeline.events.status import VerbGroup, noun_group, status_of, verb_group
-from timeline.events.tokens import EVENT_NOUN, VERB, Kind, Token, classify, lemma_of, tokenize
+from timeline.events.tokens import AUX, EVENT_NOUN, VERB, Kind, Token, classify, lemma_of, tokenize
 from timeline.models import Document, Event, Granularity, Mention, Timex, TimexType
 
 DATED_TYPES = frozenset({TimexType.DATE, TimexType.TIME})
@@ -203,6 +209,17 @@ def _sentence_events(
         return found  # a line holding only a date (a dateline, a caption's date) dates no event
     kinds = classify(tokens, dates)
     cue_tokens = {i: kind for start, end, kind in cue_matches(tokens) for i in range(start, end)}
+    # Dates that date nothing (a comparison's "since 2008", a duration's "in forty minutes") are
+    # words of the title like any other ("Harvest worst since 1990"): out of the calendar set.
+    skipped: set[tuple[int, int]] = set()
+    for timex in timexes:
+        covered = _covering(tokens, ends, timex.start, timex.end)
+        if covered and (
+            nonevent(tokens, kinds, covered.start, covered.stop, timex)
+            or dateline_line(text, timex, sentence)
+        ):
+            skipped.add((timex.start, timex.end))
+            calendar = calendar.difference(covered)
     # The sorted marks serve windows smaller than the sentence only: made on the first (speed).
     marks: _Marks | None = None
     last_of_value: dict[str, tuple[int, int | None]] = {}  # value -> (index in found, trigger)
@@ -211,9 +228,21 @@ def _sentence_events(
     # whole sentence, built once for all its dates rather than once per date (speed).
     whole: _Window | None = None
     size = len(tokens)
+    timexes = _quote_time(text, tokens, timexes)
+    widen: dict[int, Timex] = {}  # found index -> the last date of its range ("2015-2016")
+    previous: Timex | None = None
     for timex in timexes:
         covered = _covering(tokens, ends, timex.start, timex.end)
         start, end = (covered.start, covered.stop) if covered else (0, 0)
+        joined = previous is not None and found and _continues(text, previous, timex)
+        previous = timex
+        if joined and found:
+            # one event: a range's end ("2015-2016", "from May to July") or the time of a date
+            # ("on Monday at 3 p.m.")
+            later[-1].append((timex, (_mention(document, sentence, timex),)))
+            if timex.time is not None and found[-1].event.date.granularity is timex.time.granularity:
+                widen[len(found) - 1] = timex
+            continue
         if start <= WINDOW and end + WINDOW >= size:
             if whole is None:
                 whole = _whole(tokens, kinds, dates, calendar, cue_tokens)
@@ -223,15 +252,31 @@ def _sentence_events(
                 marks = _Marks(cue_tokens, sorted(dates), sorted(calendar), sorted(cue_tokens))
             w = _window(tokens, kinds, marks, start, end)
         date_range = (start - w.offset, end - w.offset)
+        if (timex.start, timex.end) in skipped:
+            previous = None
+            continue
         result = anchor(w.tokens, w.kinds, *date_range, w.blocked, w.dates)
         shown = sentence
         if s_end - s_start > MAX_SENTENCE_CHARS and w.tokens:
             shown = (w.tokens[0].start, w.tokens[-1].end)  # a run-on "sentence": the part around the date
-        event, extent = _event(
+        event, extent, reported_at = _event(
             document, shown, w.tokens, w.kinds, timex, result, w.cues, w.dates, w.calendar, date_range
         )
         trigger = None if result.trigger is None else result.trigger + w.offset
         earlier = last_of_value.get(timex.value)
+        if earlier is not None and reported_at is not None and earlier[1] == reported_at + w.offset:
+            # the saying's date and the date inside what was said ("'Shares fell today,' he said
+            # on Tuesday"): one event, the saying's title
+            head = found[earlier[0]]
+            found[earlier[0]] = DatedEvent(
+                head.timexes,
+                head.anchor,
+                event.model_copy(update={"mentions": head.event.mentions}),
+                head.words,
+                head.extent,
+            )
+            later[earlier[0]].append((timex, event.mentions))
+            continue
         if earlier is not None and _same_event(earlier[1], trigger, result, w):
             # Gathered and merged once at the end: merging one by one copies ever longer
             # tuples (quadratic in a sentence that repeats one date thousands of times).
@@ -247,10 +292,92 @@ def _sentence_events(
         if extra:
             head = found[index]
             mentions = (*head.event.mentions, *(m for _, more in extra for m in more))
-            merged = head.event.model_copy(update={"mentions": mentions})
+            update: dict[str, object] = {"mentions": mentions}
+            tail = widen.get(index)
+            if tail is not None and tail.time is not None and tail.time.end is not None:
+                span = head.event.date
+                if span.end is not None and tail.time.end > span.end:
+                    update["date"] = span.model_copy(update={"end": tail.time.end})
+            merged = head.event.model_copy(update=update)
             timexes_of = (*head.timexes, *(t for t, _ in extra))
             found[index] = DatedEvent(timexes_of, head.anchor, merged, head.words, head.extent)
     return found
+
+
+# What may stand between the two dates of a range or list, or a date and its time.
+RANGE_JOINERS = frozenset(
+    {"-", "\u2013", "\u2014", "to", "through", "until", "till", "/", "and", "at", ",", "or"}
+)
+RANGE_OPENERS = frozenset({"from", "between"})
+
+
+def _continues(text: str, previous: Timex, timex: Timex) -> bool:
+    """Whether `timex` ends a range or list opened by `previous` ("2015-2016", "1998-99", "from
+    May to July", "between 2010 and 2012") or gives the time of the same day ("Monday at 3 p.m.")."""
+    between = text[previous.end : timex.start].strip().lower()
+    if previous.time is None or timex.time is None or len(between) > 8:
+        return False
+    if timex.rule == "date_range_tail" and between in ("-", "\u2013", "to", "/"):
+        return True
+    if timex.type is TimexType.TIME and previous.type is TimexType.DATE:
+        return timex.value.startswith(previous.value) and between in ("", ",", "at", ", at")
+    if between not in RANGE_JOINERS or between in ("at", ",", "or"):
+        return False
+    if between in ("-", "\u2013"):
+        return True
+    opener = text[max(0, previous.start - 9) : previous.start].strip().lower().rsplit(" ", 1)[-1]
+    return opener in RANGE_OPENERS and (between != "and" or opener == "between")
+
+
+def _mention(document: Document, sentence: tuple[int, int], timex: Timex) -> Mention:
+    return Mention(
+        document_id=document.info.id,
+        start=timex.start,
+        end=timex.end,
+        text=timex.text,
+        sentence_start=sentence[0],
+        sentence_end=sentence[1],
+    )
+
+
+# Deictic words a quotation says from the speaker's day, not the article's.
+QUOTE_DEICTICS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
+
+
+def _quote_time(text: str, tokens: tuple[Token, ...], timexes: list[Timex]) -> list[Timex]:
+    """The sentence's dates, with "today"/"yesterday"/"tomorrow" inside a quotation resolved
+    against the day its attribution gives ("'Shares fell today,' he said on Tuesday")."""
+    if len(timexes) < 2 or not any(t.text.lower() in QUOTE_DEICTICS for t in timexes):
+        return timexes
+    quoted = [(tokens[a].start, tokens[b - 1].end) for a, b in quote_spans(tokens) if b > a]
+    if not quoted:
+        return timexes
+
+    def inside(t: Timex) -> bool:
+        return any(a <= t.start and t.end <= b for a, b in quoted)
+
+    speech = next(
+        (
+            t
+            for t in timexes
+            if not inside(t)
+            and t.time is not None
+            and t.time.granularity is Granularity.DAY
+            and t.time.start is not None
+        ),
+        None,
+    )
+    if speech is None or speech.time is None or speech.time.start is None:
+        return timexes
+    out: list[Timex] = []
+    for t in timexes:
+        shift = QUOTE_DEICTICS.get(t.text.lower())
+        if shift is not None and inside(t) and t.time is not None:
+            day = speech.time.start + timedelta(days=shift)
+            time = t.time.model_copy(update={"value": day.isoformat(), "start": day, "end": day})
+            t = t.model_copy(update={"value": day.isoformat(), "time": time})
+        out.append(t)
+    return sorted(out, key=lambda t: (t.start, t.end))
 
 
 def _same_event(earlier: int | None, trigger: int | None, result: Anchor, w: _Window) -> bool:
@@ -278,8 +405,9 @@ def _event(
     dates: frozenset[int],
     calendar: frozenset[int],
     date_range: tuple[int, int],
-) -> tuple[Event, list[int]]:
-    """The event for one date and the tokens its title was made of; `dates` are the tokens of all
+) -> tuple[Event, list[int], int | None]:
+    """The event for one date, the tokens its title was made of and, when the date dates a
+    saying, the reported predicate (sentence-window index); `dates` are the tokens of all
     time expressions, `calendar` those of dates and times only (what a title leaves out)."""
     text = document.text
     document_id = document.info.id
@@ -289,15 +417,31 @@ def _event(
     near = [p for p in found_places if _distance(p.phrase, _focus(date_range, result)) <= PLACE_REACH]
     place = min(near, key=lambda p: _distance(p.phrase, date_range)) if near else None
     trigger_word: str
-    if result.trigger is None:
+    reported_by: str | None = None
+    reported_at: int | None = None  # the reported predicate, when the date dates a saying
+    antecedent_name: str | None = None
+    copula = _copula(tokens, kinds, lo, hi, dates) if result.trigger is None else None
+    if copula is not None:
+        # No event word, but a clause: "This year's harvest was the worst since 1990"
+        found_clause = _clause_parts(text, tokens, kinds, copula, cue_tokens, dates, calendar)
+        group = found_clause.group
+        parts = found_clause.parts
+        trigger_word = tokens[copula].text
+        named = found_clause.who_indices + found_clause.tail
+        extent = found_clause.who_indices + found_clause.verb + found_clause.tail
+    elif result.trigger is None:
         group = VerbGroup(date_range[0], "none", False, frozenset())
-        clause = [i for i in range(lo, hi) if i not in dates and tokens[i].info.word]
+        clause = [i for i in range(lo, hi) if i not in calendar and tokens[i].info.word]
         head = clause[:MAX_FALLBACK_WORDS]
         parts = [join(text, tokens, head)]
         trigger_word = tokens[head[-1]].text if head else timex.text
         named = head
         extent = head
-    elif kinds[result.trigger] is EVENT_NOUN and not _light_verb(result, kinds):
+    elif (
+        kinds[result.trigger] is EVENT_NOUN
+        and not _light_verb(result, kinds)
+        and not _subject_event(result, kinds)
+    ):
         group = noun_group(tokens, kinds, result.trigger, cue_tokens, dates)
         head = noun_head(tokens, result.trigger, dates)
         tail = complement(tokens, kinds, result.trigger + 1, calendar, noun=True)
@@ -308,23 +452,50 @@ def _event(
         extent = named
     else:
         # A verb, or the light verb of an event noun ("Airbus took delivery ...": the title
-        # keeps the subject and the verb, the trigger is the noun).
-        head_verb = result.conjuncts[1] if _light_verb(result, kinds) else result.trigger
-        group = verb_group(tokens, kinds, head_verb, cue_tokens, dates)
-        who = subject(tokens, kinds, group.start, dates)
+        # keeps the subject and the verb, the trigger is the noun); an event noun heading the
+        # subject of an aspectual verb ("The summit is expected to open") keeps that verb too.
+        head_verb = (
+            result.conjuncts[1]
+            if _light_verb(result, kinds) or _subject_event(result, kinds)
+            else result.trigger
+        )
+        verb_clause = _clause_parts(text, tokens, kinds, head_verb, cue_tokens, dates, calendar)
+        group = verb_clause.group
+        content = content_predicate(tokens, kinds, head_verb, dates)
+        if content is None:
+            content = quoted_predicate(tokens, kinds, head_verb)
+        if content is not None and content != head_verb:
+            # The date dates the saying: the title says what was said, and who says it
+            # ("Exports fell 4%, ministry says"); the speaker is also recorded apart.
+            speaker = verb_clause.who_indices
+            said_clause = _clause_parts(text, tokens, kinds, content, cue_tokens, dates, calendar)
+            reported_by = _speaker(text, tokens, speaker)
+            parts = [*said_clause.parts]
+            if reported_by:
+                last = max((n for n, part in enumerate(parts) if part), default=None)
+                if last is not None:
+                    parts[last] += ","
+                parts.append(_says(tokens, speaker, reported_by))
+            who = said_clause.who_indices
+            tail = said_clause.tail
+            reported_at = content
+        else:
+            parts = [*verb_clause.parts]
+            who = verb_clause.who_indices
+            tail = verb_clause.tail
+            rep = reporter(tokens, kinds, group.start, dates)
+            if rep is not None and rep != head_verb:
+                rep_group = verb_group(tokens, kinds, rep, cue_tokens, dates)
+                reported_by = _speaker(text, tokens, subject(tokens, kinds, rep_group.start, dates))
         if place is not None and who and who[-1] < place.phrase[0] < group.start:
             place = None  # said in an appositive ("Kopp, who is from Vermont, was indicted")
-        verb = predicate(tokens, group.start, head_verb, dates)
-        tail = complement(tokens, kinds, head_verb + 1, calendar, noun=False)
-        tail = fit(tokens, tail, MAX_TITLE_WORDS - word_count(tokens, who) - word_count(tokens, verb))
-        said = join(text, tokens, verb)
-        if who and verb and verb[0] < who[0]:
-            said = said[:1].lower() + said[1:]  # "Rescued ..., the boy" -> "boy rescued ..."
-        parts = [join(text, tokens, who), said, join(text, tokens, tail)]
         trigger_word = tokens[result.trigger].text
         named = who + tail
-        extent = who + verb + tail
+        extent = who + verb_clause.verb + tail
+        antecedent_name = verb_clause.antecedent
     place_tokens = set(range(*place.phrase)) if place else set()
+    # a place is never a participant, even one too far away to be where the event happened
+    elsewhere = {i for p in found_places for i in range(*p.phrase)}
     if place is not None and not place_tokens <= set(named):
         phrase = list(range(*place.phrase))
         room = MAX_TITLE_WORDS - sum(len(p.split()) for p in parts)
@@ -350,13 +521,122 @@ def _event(
             "sentence": text[sentence[0] : sentence[1]],
             "status": status_of(timex.time, document.info.reference_date, group.tense),
             "negated": group.negated,
-            "participants": participants(tokens, named, place_tokens),
+            "participants": _with_name(
+                participants(tokens, named, place_tokens | elsewhere), antecedent_name
+            ),
             "place": place.name if place else None,
             "confidence": max(0.0, min(1.0, result.confidence)),
             "mentions": (mention,),
+            "reported_by": reported_by,
         }
     )
-    return event, extent
+    return event, extent, reported_at
+
+
+def _copula(
+    tokens: tuple[Token, ...], kinds: tuple[Kind, ...], lo: int, hi: int, dates: frozenset[int]
+) -> int | None:
+    """A form of "be" heading the clause with a subject before it and no verb after it."""
+    for i in range(lo, hi):
+        if kinds[i] is AUX and tokens[i].lower in BE_FORMS and i > lo and i not in dates:
+            if any(kinds[k] is VERB for k in range(i + 1, hi)):
+                return None
+            return i
+    return None
+
+
+def _with_name(found: tuple[str, ...], name: str | None) -> tuple[str, ...]:
+    return found if name is None or name in found else (name, *found)
+
+
+class _Clause(NamedTuple):
+    """A predicate's headline parts: who, the verb group as said, the object or complement."""
+
+    group: VerbGroup
+    who_indices: list[int]
+    verb: list[int]
+    tail: list[int]
+    parts: list[str]
+    antecedent: str | None  # the name a pronoun subject stands for, when the title uses it
+
+
+def _clause_parts(
+    text: str,
+    tokens: tuple[Token, ...],
+    kinds: tuple[Kind, ...],
+    head_verb: int,
+    cue_tokens: dict[int, str],
+    dates: frozenset[int],
+    calendar: frozenset[int],
+) -> _Clause:
+    """Subject, predicate (voice and negation kept) and complement of the verb at head_verb."""
+    group = verb_group(tokens, kinds, head_verb, cue_tokens, dates)
+    who = subject(tokens, kinds, group.start, dates)
+    named: str | None = None
+    if len(who) == 1 and tokens[who[0]].lower in PERSONAL:
+        named = antecedent(text, tokens[who[0]].start)
+    # "He was arrested": a headline drops "was" only once the actor is named ("Mark Hale
+    # arrested"); "He arrested" would read as the active voice.
+    keep_be = bool(who) and named is None and tokens[who[0]].lower in PRONOUNS
+    verb = predicate(tokens, group.start, head_verb, dates, keep_be=keep_be)
+    tail = complement(tokens, kinds, head_verb + 1, calendar, noun=False)
+    tail = fit(tokens, tail, MAX_TITLE_WORDS - word_count(tokens, who) - word_count(tokens, verb))
+    said = join(text, tokens, verb)
+    if who and verb and verb[0] < who[0]:
+        said = said[:1].lower() + said[1:]  # "Rescued ..., the boy" -> "boy rescued ..."
+    first = named if named is not None else join(text, tokens, who)
+    return _Clause(group, who, verb, tail, [first, said, join(text, tokens, tail)], named)
+
+
+def _speaker(text: str, tokens: tuple[Token, ...], who: list[int]) -> str | None:
+    """Who reported: the reporting verb's subject as written ("the ministry", "Ana Ruiz")."""
+    who = _without_article(tokens, who)
+    if not who:
+        return None
+    spoken = join(text, tokens, who)
+    if tokens[who[0]].lower in PRONOUNS:
+        return antecedent(text, tokens[who[0]].start) if tokens[who[0]].lower in PERSONAL else None
+    return spoken
+
+
+def _without_article(tokens: tuple[Token, ...], who: list[int]) -> list[int]:
+    """A speaker without a leading article or quotation mark: "the ministry" -> "ministry"."""
+    while who and (not tokens[who[0]].info.word or tokens[who[0]].lower in ("the", "a", "an")):
+        who = who[1:]
+    return who
+
+
+def _says(tokens: tuple[Token, ...], speaker: list[int], name: str) -> str:
+    """'ministry says', 'police say': the speaker in a headline's attribution."""
+    speaker = _without_article(tokens, speaker)
+    last = tokens[speaker[-1]] if speaker else None
+    collective = last is not None and last.lower in COLLECTIVE_SPEAKERS
+    plural = last is not None and (
+        collective or (last.lower.endswith("s") and not last.info.name and not last.lower.endswith("ss"))
+    )
+    named = bool(speaker) and tokens[speaker[0]].info.name and not collective
+    lowered = name if named else name[:1].lower() + name[1:]
+    return f"{lowered} {'say' if plural else 'says'}"
+
+
+# Plural nouns for groups of speakers, capitalized only when they open a sentence ("Police said").
+COLLECTIVE_SPEAKERS = frozenset(
+    {"police", "officials", "authorities", "analysts", "witnesses", "prosecutors", "investigators"}
+    | {"residents", "experts", "doctors", "scientists", "economists", "sources", "people"}
+)
+
+
+def _subject_event(result: Anchor, kinds: tuple[Kind, ...]) -> bool:
+    """Whether the anchor is an event noun heading the subject of a verb after it ("the trial is
+    set to begin"): the title is that clause, subject and verb."""
+    trigger = result.trigger
+    return (
+        trigger is not None
+        and kinds[trigger] is EVENT_NOUN
+        and len(result.conjuncts) > 1
+        and result.conjuncts[1] > trigger
+        and kinds[result.conjuncts[1]] is VERB
+    )
 
 
 MAX_FALLBACK_WORDS = 10

@@ -92,6 +92,7 @@ def subject(
         if before != j and before >= 0 and tokens[before].text == ",":
             j = before - 1  # "The embassy bombings, on Aug. 7, killed"
         j = _skip_relative_clause(tokens, j)
+        j = _skip_apposition(tokens, kinds, j, dates)
     if j < 0 and group_start < len(tokens) and _participle(tokens[group_start]):
         return _main_subject_after(tokens, kinds, group_start, dates)
     if j < 0 or is_hard_boundary(tokens[j]) or tokens[j].text == ",":
@@ -112,14 +113,33 @@ def subject(
         k = j - 1
         if tokens[k].text in (",", "—", "\u2013"):
             k -= 1
+            k = _skip_apposition(tokens, kinds, k, dates)  # "Paul Grant, 58, who led"
         return _noun_phrase_before(tokens, kinds, k, dates)
     phrase = _noun_phrase_before(tokens, kinds, j, dates)
     if len(phrase) == 1 and tokens[phrase[0]].lower in PRONOUNS:
         # "migrants crowd a boat as they are rescued": the pronoun stands for the sentence's subject
         first = _first_noun_phrase(tokens, kinds, dates)
-        if first and first[-1] < phrase[0]:
+        if first and first[-1] < phrase[0] and _may_stand_for(tokens, first, phrase[0]):
             return first
     return phrase
+
+
+# Heads of noun phrases that name groups, never "he" or "she" ("the council said she would").
+GROUP_HEADS = frozenset(
+    {"council", "company", "ministry", "government", "court", "board", "committee", "police", "party"}
+    | {"agency", "bank", "firm", "group", "union", "army", "department", "office", "team", "city"}
+)
+
+
+def _may_stand_for(tokens: tuple[Token, ...], first: list[int], pronoun: int) -> bool:
+    """Whether the sentence's first noun phrase may be what the pronoun at `pronoun` stands for:
+    any phrase for "they"/"it"; for "he"/"she" a name, or a speaker reporting about himself
+    ("the chairman said he expects"), never a group ("the council said she would")."""
+    if tokens[pronoun].lower not in ("he", "she"):
+        return True
+    if tokens[first[0]].info.name:
+        return True
+    return tokens[first[-1]].lower not in GROUP_HEADS
 
 
 def _skip_date(tokens: tuple[Token, ...], j: int, dates: frozenset[int]) -> int:
@@ -136,6 +156,34 @@ def _skip_date(tokens: tuple[Token, ...], j: int, dates: frozenset[int]) -> int:
 # Words a phrase set off by a comma may have: a non-restrictive relative clause (", which is
 # also a bank,") or an opening prepositional phrase ("In an interview,").
 MAX_COMMA_PHRASE_WORDS = 12
+
+
+def _skip_apposition(
+    tokens: tuple[Token, ...], kinds: tuple[Kind, ...], j: int, dates: frozenset[int]
+) -> int:
+    """Before an apposition that is no name, ending at j: the index of the noun it describes.
+    "Tom Baker, 71, died" (an age), "The law, passed in 2010, took effect" (a participle phrase),
+    "Ana Ruiz, a former judge, said": the subject is the noun before the first comma. A name
+    in apposition stays the subject ("Italy's foreign minister, Angelino Alfano, is")."""
+    k = j
+    while (
+        k >= 0
+        and tokens[k].text != ","
+        and not is_hard_boundary(tokens[k])
+        and j - k < MAX_COMMA_PHRASE_WORDS
+    ):
+        k -= 1
+    if k <= 0 or tokens[k].text != "," or k == j:
+        return j
+    first = tokens[k + 1]
+    inner = [i for i in range(k + 1, j + 1) if i not in dates]
+    age = bool(inner) and all(tokens[i].text.isdigit() for i in inner)
+    lowered = first.text[:1].islower() and first.lower not in RELATIVES
+    if not (age or lowered or (k + 1) in dates):
+        return j
+    if lowered and any(kinds[i] is AUX for i in range(k + 1, j + 1)):
+        return j  # a clause, not an apposition
+    return k - 1
 
 
 def _skip_relative_clause(tokens: tuple[Token, ...], j: int) -> int:
@@ -232,7 +280,11 @@ def _trim_phrase(tokens: tuple[Token, ...], kinds: tuple[Kind, ...], indices: li
     )
     if last_verb >= 0:
         indices = indices[last_verb + 1 :]
-    while indices and (tokens[indices[0]].lower in EDGE_WORDS or tokens[indices[0]].lower in prepositions()):
+    while indices and (
+        tokens[indices[0]].lower in EDGE_WORDS
+        or (tokens[indices[0]].lower in prepositions() and not _quantifier(tokens, indices))
+        or tokens[indices[0]].lower in ("'s", "\u2019s", "'")
+    ):
         indices = indices[1:]
     for n, i in enumerate(indices):
         if n > 0 and (kinds[i] in PREDICATE_KINDS or tokens[i].lower in RELATIVES):
@@ -252,14 +304,26 @@ def _trim_phrase(tokens: tuple[Token, ...], kinds: tuple[Kind, ...], indices: li
     return indices
 
 
-def predicate(tokens: tuple[Token, ...], group_start: int, trigger: int, dates: frozenset[int]) -> list[int]:
-    """The verb group as a headline says it: no be/have auxiliaries, adverbs or dates."""
+def _quantifier(tokens: tuple[Token, ...], indices: list[int]) -> bool:
+    """Whether the phrase opens with "at least"/"at most"/"up to": part of the subject."""
+    return (
+        len(indices) > 1
+        and tokens[indices[0]].lower in ("at", "up")
+        and tokens[indices[1]].lower in ("least", "most", "to")
+    )
+
+
+def predicate(
+    tokens: tuple[Token, ...], group_start: int, trigger: int, dates: frozenset[int], keep_be: bool = False
+) -> list[int]:
+    """The verb group as a headline says it: no be/have auxiliaries, adverbs or dates
+    (`keep_be` keeps "was" in "He was arrested", whose pronoun would otherwise read as the actor)."""
     keep: list[int] = []
     for i in range(group_start, trigger + 1):
         word = tokens[i].lower
         if i in dates or word in GROUP_DROP or tokens[i].text == ",":
             continue
-        if word in BE_FORMS and i < trigger and not keep:
+        if word in BE_FORMS and i < trigger and not keep and not keep_be:
             continue  # "Migrants (are) rescued", but "will be delivered" keeps its "be"
         if word.endswith("ly") and i < trigger and tokens[i].text.islower() and len(word) > 4:
             continue
@@ -289,10 +353,12 @@ def complement(
     i = after
     soft = subordinators()
     size = len(tokens)
+    passed_date = False
     while i < size and len(out) < MAX_OBJECT_WORDS:
         token = tokens[i]
         word = token.lower
         if i in dates:
+            passed_date = True
             if any(tokens[k].lower not in prepositions() for k in out):
                 break
             # "election in 2014 was marred": the date and its preposition drop out; a verb's
@@ -308,7 +374,20 @@ def complement(
             continue
         if token.text == "," or is_hard_boundary(token) or word in OBJECT_STOPS or token.text in ".!?":
             break
-        if word in soft and (word != "that" or not out):
+        if (
+            word in soft
+            and (word != "that" or not out)
+            and not (word == "since" and i + 1 < size and tokens[i + 1].text[:1].isdigit())
+        ):
+            break
+        if (
+            word in ("and", "but", "or")
+            and i + 1 < size
+            and kinds[i + 1] in PREDICATE_KINDS
+            and (kinds[i + 1] is AUX or passed_date)
+        ):
+            # a coordinated predicate after the date is its own event: "rose in 2019 and are
+            # expected to double" (but "trek across deserts and board boats this year" is one)
             break
         if word in GROUP_DROP:
             i += 1
@@ -379,6 +458,8 @@ def places(tokens: tuple[Token, ...], lo: int, hi: int, dates: frozenset[int]) -
         while j < hi and j not in dates:
             if tokens[j].info.name:
                 name.append(j)
+            elif name and _abbreviated_name(tokens, j, hi):
+                name.append(j)  # "St. Louis", "Ft. Worth": the abbreviation's period stays inside
             elif name and tokens[j].lower in NAME_PARTICLES and j + 1 < hi and tokens[j + 1].info.name:
                 name.append(j)  # "Dar es Salaam", "Rio de Janeiro"
             else:
@@ -387,7 +468,7 @@ def places(tokens: tuple[Token, ...], lo: int, hi: int, dates: frozenset[int]) -
         if name and tokens[name[0]].text in demonyms():
             name = []  # "in the Kenyan and Tanzanian capitals": an adjective, not a place
         if name:
-            text = " ".join(tokens[k].text for k in name)
+            text = " ".join(tokens[k].text for k in name).replace(" .", ".")
             if (
                 j + 1 < hi
                 and tokens[j].text == ","
@@ -402,6 +483,18 @@ def places(tokens: tuple[Token, ...], lo: int, hi: int, dates: frozenset[int]) -
     return found
 
 
+def _abbreviated_name(tokens: tuple[Token, ...], j: int, hi: int) -> bool:
+    """Whether the period at j closes an abbreviation inside a name ("St. Louis")."""
+    return (
+        tokens[j].text == "."
+        and j > 0
+        and j + 1 < hi
+        and tokens[j - 1].lower in word_set("abbreviations.txt")
+        and tokens[j - 1].end == tokens[j].start
+        and tokens[j + 1].info.name
+    )
+
+
 def participants(tokens: tuple[Token, ...], indices: list[int], excluded: set[int]) -> tuple[str, ...]:
     """People, organizations and countries named in the given tokens."""
     out: list[str] = []
@@ -414,6 +507,9 @@ def participants(tokens: tuple[Token, ...], indices: list[int], excluded: set[in
         if not token.info.name:
             position += 1
             continue
+        if i > 1 and tokens[i - 1].lower == "of" and tokens[i - 2].lower in PLACE_NOUNS:
+            position += 1
+            continue  # "the coast of Valmora", "the city of Leeds": a place
         opens = i == 0 or (not tokens[i - 1].info.word and tokens[i - 1].text != ",")
         if opens and not _looks_like_name_at_start(tokens, i):
             position += 1
@@ -422,6 +518,10 @@ def participants(tokens: tuple[Token, ...], indices: list[int], excluded: set[in
         k = position + 1
         while k < len(chosen) and chosen[k] == run[-1] + 1:
             nxt = tokens[chosen[k]]
+            if _abbreviated_name(tokens, chosen[k], len(tokens)) and k + 1 < len(chosen):
+                run.append(chosen[k])
+                k += 1
+                continue
             if nxt.info.name or (
                 nxt.lower in _PARTICLES_FOR and k + 1 < len(chosen) and tokens[chosen[k + 1]].info.name
             ):
@@ -442,8 +542,16 @@ def participants(tokens: tuple[Token, ...], indices: list[int], excluded: set[in
                     run.extend(span)
                     k += n
                     break
-        text = " ".join(tokens[r].text for r in run)
+        text = " ".join(tokens[r].text for r in run).replace(" .", ".")
         single = len(run) == 1
+        after = run[-1] + 1
+        if (
+            after < len(tokens)
+            and tokens[after].text[:1] in CURRENCY_SIGNS
+            and tokens[after].start == tokens[run[-1]].end
+        ):
+            position = k
+            continue  # "US$ 3", "HK$": a currency, not a participant
         if single and token.text in demonyms() and not text.endswith(tuple(" " + w for w in ("s",))):
             position = k
             continue  # a bare demonym is an adjective ("European shores"), not a participant
@@ -464,6 +572,12 @@ def _looks_like_name_at_start(tokens: tuple[Token, ...], i: int) -> bool:
     return i + 1 < len(tokens) and tokens[i + 1].info.name
 
 
+# Nouns whose "of" phrase names a place: "the coast of Valmora" (a place, never a participant).
+PLACE_NOUNS = frozenset(
+    {"coast", "city", "town", "village", "province", "region", "state", "island", "capital", "port"}
+    | {"county", "district", "outskirts", "centre", "center", "streets", "shores", "suburbs", "mayor"}
+)
+CURRENCY_SIGNS = frozenset("$€£¥")
 # Prepositions that also complete phrasal verbs: left at the end of an object, they are particles.
 PARTICLES = frozenset({"off", "up", "out", "down", "back", "away", "over"})
 # Words before which a phrase may be cut without leaving a dangling fragment.
@@ -493,10 +607,35 @@ def word_count(tokens: tuple[Token, ...], indices: list[int]) -> int:
     return len([i for i in indices if tokens[i].info.word])
 
 
+# Words a title never opens with: a clitic, a relative pronoun, an auxiliary or a demonstrative
+# left over from a cut ("'s harvest", "Whose", "Was first elected", "This").
+BAD_FIRST_WORDS = frozenset(
+    {"'s", "\u2019s", "whose", "who", "which", "whom", "that", "this", "these", "those", "was", "were"}
+    | {"is", "are", "be", "been", "being", "has", "have", "had", "and", "but", "or", "of"}
+    # an organization's possessive: "Its quarterly profit rose" reads "Quarterly profit rose"
+    | {"its", "their"}
+)
+
+
+# Words a title never ends with: an auxiliary, a modal, "to" or a conjunction left by a cut.
+BAD_LAST_WORDS = frozenset(
+    {"is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "would", "will", "could"}
+    | {"should", "can", "may", "might", "must", "to", "and", "or", "but", "that", "the", "a", "an", "of"}
+)
+
+
 def title(parts: list[str]) -> str:
     """Joined and capitalized (but "iPhone", "eBay" keep their case); the parts were already
-    fitted to MAX_TITLE_WORDS."""
-    text = " ".join(p for p in parts if p).strip(" ,;:-—")
+    fitted to MAX_TITLE_WORDS. Quotation marks and words a headline never opens with go."""
+    # a clitic left at a part's start goes before the quotation marks do ("'s harvest")
+    parts = [p[3:] if p.startswith(("'s ", "\u2019s ")) else p for p in parts]
+    text = " ".join(p.strip("'\"\u201c\u201d\u2018\u2019 ") for p in parts if p).strip(" ,;:-—'\"")
+    words = text.split(" ")
+    while len(words) > 1 and words[0].lower() in BAD_FIRST_WORDS:
+        words = words[1:]
+    while len(words) > 2 and words[-1].lower() in BAD_LAST_WORDS:
+        words = words[:-1]  # "First flight is", "said they had": a clause cut after its auxiliary
+    text = " ".join(words).rstrip(" ,;:")
     first = text.split(" ", 1)[0]
     if first[1:] != first[1:].lower():
         return text

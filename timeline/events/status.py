@@ -13,6 +13,7 @@ from timeline.models import Status, TimeValue
 # Adverbs that may sit inside a verb group without ending it ("have already crossed").
 GROUP_ADVERBS = frozenset(
     {"already", "also", "just", "still", "now", "then", "recently", "reportedly", "again", "finally", "yet"}
+    | {"first", "last", "later", "once"}
 )
 NEGATORS = frozenset({"not", "n't", "never"})
 
@@ -69,6 +70,10 @@ def _tense(tokens: tuple[Token, ...], group: range, trigger: int, cue_kinds: fro
     aux = auxiliaries()
     for i in group:
         word = tokens[i].lower
+        if word in ("would", "'d") and i + 1 < trigger and tokens[i + 1].lower != "have":
+            return "future"  # the future in the past: "said it would cut jobs this year"
+        if word == "would" and i + 1 == trigger:
+            return "future"
         if word in aux:
             tense = aux[word]
             if tense == "future":

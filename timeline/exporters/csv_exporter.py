@@ -6,7 +6,7 @@ import csv
 import io
 
 from timeline.exporters.base import Exporter, ExportOptions, selected_events
-from timeline.exporters.dates import clock_time, known_parts, precision_label
+from timeline.exporters.dates import clock_of, clock_time, known_parts, precision_label
 from timeline.exporters.text import clean_text
 from timeline.models import Event, Timeline
 
@@ -34,6 +34,9 @@ COLUMNS = (
     "document_ids",
     "mention_texts",
     "mention_offsets",
+    "time",
+    "time_zone",
+    "as_of",
 )
 """Column order of the CSV (a public contract: append new columns, never reorder)."""
 
@@ -56,10 +59,13 @@ def neutralize(cell: str) -> str:
     return cell
 
 
-def _row(event: Event) -> dict[str, str]:
+def _row(event: Event, as_of: str) -> dict[str, str]:
     value = event.date
     year, month, day = known_parts(value)
     moment = clock_time(value)
+    clock = clock_of(value) if moment is not None else None
+    # time_utc only when the text names the zone: a zone-less "8 p.m." has no known UTC time.
+    utc = moment.strftime("%H:%M:%S") if moment is not None and moment.tzinfo is not None else ""
     return {
         "id": event.id,
         "value": value.value,
@@ -70,7 +76,7 @@ def _row(event: Event) -> dict[str, str]:
         "year": str(year) if year is not None else "",
         "month": str(month) if month is not None else "",
         "day": str(day) if day is not None else "",
-        "time_utc": moment.strftime("%H:%M:%S") if moment else "",
+        "time_utc": utc,
         "mod": value.mod.value if value.mod else "",
         "anchoring": value.anchoring.value,
         "status": event.status.value,
@@ -84,6 +90,9 @@ def _row(event: Event) -> dict[str, str]:
         "document_ids": JOIN.join(dict.fromkeys(m.document_id for m in event.mentions)),
         "mention_texts": JOIN.join(m.text for m in event.mentions),
         "mention_offsets": JOIN.join(f"{m.document_id}:{m.start}-{m.end}" for m in event.mentions),
+        "time": clock.wall.strftime("%H:%M:%S") if clock else "",
+        "time_zone": (clock.zone_name or "") if clock else "",
+        "as_of": as_of,
     }
 
 
@@ -92,7 +101,10 @@ class CsvExporter(Exporter):
 
     Dates come three ways: the TimeML value, ISO `start`/`end` of the span, and the separate
     year/month/day parts every day of the span shares (empty when not known: a month-only date
-    has no day). Line breaks inside cells are kept as LF within quotes, as Excel writes them.
+    has no day). A clock time is `time` as the text gives it, with `time_zone` when the text
+    names one (empty: local time of the story), and `time_utc` only when that zone is known.
+    `as_of` is the date the statuses are judged from. Line breaks inside cells are kept as LF
+    within quotes, as Excel writes them.
     """
 
     name = "csv"
@@ -106,7 +118,8 @@ class CsvExporter(Exporter):
             buffer, delimiter=options.csv_delimiter, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL
         )
         writer.writerow(COLUMNS)
+        as_of = timeline.as_of.isoformat() if timeline.as_of else ""
         for event in selected_events(timeline, options):
-            row = _row(event)
+            row = _row(event, as_of)
             writer.writerow([neutralize(clean_text(row[column])) for column in COLUMNS])
         return buffer.getvalue().encode("utf-8-sig" if options.csv_bom else "utf-8")

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
-from datetime import UTC, date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
+from typing import NamedTuple
 
+from timeline.exporters.zones import offset_label, to_utc, zone_named
 from timeline.models import Granularity, Mod, TimeValue
 
 # English month names kept here, not taken from strftime("%B"), whose output depends on the
@@ -76,48 +78,80 @@ _MOD_WORDS = {
     Mod.EQUAL_OR_LESS: "at most",
     Mod.EQUAL_OR_MORE: "at least",
 }
+# Mods worded as adjectives, which take the place of a decade's "the".
+_ADJECTIVE_MODS = frozenset({Mod.START, Mod.MID, Mod.END})
 
 
-def clock_time(value: TimeValue) -> datetime | None:
-    """The UTC moment of a TIME value with a clock time, else None.
+class Clock(NamedTuple):
+    """A clock time as the text gives it."""
 
-    TimeML values carry no zone unless the text gave one; news reports times in the publisher's
-    local time, which we do not know, so zone-less times are taken as UTC (documented in the
-    README's export notes). A stated offset is honoured and converted.
-    """
+    wall: datetime  # naive: the date and time as written
+    zone: tzinfo | None  # None: the text names no zone we know, a floating local time
+    zone_name: str | None  # how a reader is told the zone: "CET", "UTC", "UTC-05:00"
+
+
+def clock_of(value: TimeValue) -> Clock | None:
+    """The clock time of a TIME value, with its zone when the text names one: a TimeML offset
+    ("T20:00Z", "T20:00-05:00") or the zone the tagger read ("8 p.m. CET"). None for values
+    without a clock time."""
     if value.granularity not in CLOCK_GRANULARITIES or value.start is None:
         return None
     match = _CLOCK.match(value.value)
     if match is None:
         return None
-    zone = UTC
-    if match["zone"] and match["zone"] != "Z":
+    year, month, day = (int(part) for part in match["date"].split("-"))
+    try:
+        wall = datetime(
+            year, month, day, int(match["hour"]), int(match["minute"] or 0), int(match["second"] or 0)
+        )
+    except ValueError:  # "T25:00", "2017-02-30T10"
+        return None
+    if match["zone"] == "Z":
+        return Clock(wall, UTC, "UTC")
+    if match["zone"]:
         digits = match["zone"].replace(":", "")
         offset = timedelta(hours=int(digits[1:3]), minutes=int(digits[3:5]))
         zone = timezone(-offset if digits[0] == "-" else offset)
-    year, month, day = (int(part) for part in match["date"].split("-"))
+        return Clock(wall, zone, offset_label(wall.date(), zone))
+    named = zone_named(value.zone) if value.zone else None
+    if named is not None and value.zone is not None:
+        return Clock(wall, named, value.zone.strip())
+    return Clock(wall, None, None)
+
+
+def clock_time(value: TimeValue) -> datetime | None:
+    """The moment of a TIME value with a clock time, else None.
+
+    News gives times in the local time of the story, which we know only when the text names the
+    zone ("8 p.m. ET"). Then the moment is an aware UTC datetime. Otherwise it is a naive
+    datetime, a floating local time: calendars and viewers show "8 p.m." as 8 p.m. wherever
+    they are, where a guessed UTC would move it by the reader's offset.
+    """
+    clock = clock_of(value)
+    if clock is None:
+        return None
+    if clock.zone is None:
+        return clock.wall
     try:
-        moment = datetime(
-            year,
-            month,
-            day,
-            int(match["hour"]),
-            int(match["minute"] or 0),
-            int(match["second"] or 0),
-            tzinfo=zone,
-        )
-        return moment.astimezone(UTC)
-    except (ValueError, OverflowError):  # "T25:00", "2017-02-30T10", past year 9999 in UTC
+        return to_utc(clock.wall, clock.zone)
+    except OverflowError:  # past year 9999 in UTC
         return None
 
 
-def iso_utc(moment: datetime) -> str:
-    """ISO 8601 in UTC with a four-digit year (strftime("%Y") drops leading zeros on Linux)."""
-    moment = moment.astimezone(UTC)
+def iso_moment(moment: datetime) -> str:
+    """ISO 8601 with a four-digit year (strftime("%Y") drops leading zeros on Linux): in UTC with
+    a Z for an aware moment, without a zone for a floating local time."""
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(UTC)
+    zone = "Z" if moment.tzinfo is not None else ""
     return (
         f"{moment.year:04d}-{moment.month:02d}-{moment.day:02d}"
-        f"T{moment.hour:02d}:{moment.minute:02d}:{moment.second:02d}Z"
+        f"T{moment.hour:02d}:{moment.minute:02d}:{moment.second:02d}{zone}"
     )
+
+
+# The old name, kept for callers: a floating time now comes out without the Z.
+iso_utc = iso_moment
 
 
 def known_parts(value: TimeValue) -> tuple[int | None, int | None, int | None]:
@@ -156,11 +190,13 @@ def _base_label(value: TimeValue, start: date, end: date) -> str:
         part = _PART_OF_DAY.search(value.value)
         return f"{day_label(start)}, {_PARTS_OF_DAY[part['p']] if part else 'part of the day'}"
     if granularity in CLOCK_GRANULARITIES:
-        moment = clock_time(value)
-        if moment is None:
+        clock = clock_of(value)
+        if clock is None or clock_time(value) is None:
             return day_label(start)
-        seconds = f":{moment.second:02d}" if granularity is Granularity.SECOND else ""
-        return f"{day_label(start)}, {moment.hour:02d}:{moment.minute:02d}{seconds} UTC"
+        wall = clock.wall
+        seconds = f":{wall.second:02d}" if granularity is Granularity.SECOND else ""
+        zone = clock.zone_name if clock.zone_name else "local time"
+        return f"{day_label(start)}, {wall.hour:02d}:{wall.minute:02d}{seconds} {zone}"
     if granularity is Granularity.WEEK:
         week = _WEEK.match(value.value)
         year, number = (int(week["year"]), int(week["week"])) if week else start.isocalendar()[:2]
@@ -207,6 +243,8 @@ def precision_label(value: TimeValue) -> str:
     label = _base_label(value, value.start, value.end)
     if value.mod is not None:
         word = _MOD_WORDS[value.mod]
+        if value.mod in _ADJECTIVE_MODS:  # "late 1980s", "mid-1990s"; but "before the 1980s"
+            label = label.removeprefix("the ")
         label = f"{word}-{label}" if value.mod is Mod.MID else f"{word} {label}"
     return label + _unknown_parts(value)
 

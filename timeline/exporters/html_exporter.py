@@ -1,15 +1,18 @@
-"""The `html` exporter: one self-contained page showing the timeline on a time axis.
+"""The `html` exporter: one self-contained page to explore a timeline on a zoomable time axis.
 
-Everything is inline (the stylesheet and script in `html_assets`, written for this page), and a
-Content-Security-Policy with `default-src 'none'` forbids any network request, so the file
-works offline and from e-mail attachments. The page is rendered here, in Python: events are
-placed on the axis by their start and end (a week, month or year is a bar over its whole span;
-a day or clock time is a dot), packed into lanes so they never overlap, and listed below in
-date order with their precision, status, participants and source sentence (shown on click, and
-on hover as a tooltip). The script only adds filtering by status and participant and opens
-the event a marker links to; without it the page still shows everything. All article text is
-HTML-escaped: a headline holding `<script>` is displayed as text. Unresolved dates are listed
-apart, under the axis they cannot be placed on.
+Everything is inline (stylesheet and script in `html_assets`, written for this page) and a
+Content-Security-Policy with `default-src 'none'` forbids any network request, so the file works
+offline and from e-mail attachments. Python renders the content: a heading, the sources in a
+collapsible list (each linked to its URL), the filter form and one card per event in date order
+with its sentence, participants, sources and reporters. Each card carries the numbers the script
+needs (`data-from`/`data-to` as day ordinals, status, participants, sources); the script draws
+the time axis from them (zoom and pan by mouse, touch and keyboard; stacked lanes, and a count
+for what does not fit, which zooms in when activated), and runs search and filters. Without the
+script every event is still listed. All article text is HTML-escaped, and the script only ever
+sets `textContent`: a headline holding `<script>` is shown as text.
+
+A purpose-built axis rather than vis-timeline: vis's standalone build is 549 kB minified (this
+page's script is about 19 kB), and its items are not keyboard-focusable (BENCHMARKS.md).
 """
 
 from __future__ import annotations
@@ -18,115 +21,23 @@ import base64
 import hashlib
 import html
 import json
-from dataclasses import dataclass
+from collections.abc import Iterable
 from datetime import date
 
 from timeline.exporters.base import Exporter, ExportOptions, selected_events, timeline_title
-from timeline.exporters.dates import MONTHS, clock_time, iso_utc, precision_label
+from timeline.exporters.dates import clock_time, iso_utc, precision_label
 from timeline.exporters.html_assets import SCRIPT, STYLE
-from timeline.exporters.markup import event_documents, line, source, text
+from timeline.exporters.markup import line, safe_url, source, text
 from timeline.exporters.text import clean_line
 from timeline.models import DocumentInfo, Event, Granularity, Status, Timeline
-
-# Axis geometry, in percent of the axis width: the room a dot or a short bar takes, so that lane
-# packing keeps labels apart, and the margin left at both ends.
-MIN_MARKER_WIDTH = 2.0
-MARKER_GAP = 0.5
-LANE_HEIGHT_REM = 1.9
-MAX_TICKS = 12
-MAX_LANES = 12
-LABELLED_BAR_WIDTH = 8.0
 
 
 def _attr(value: str) -> str:
     return html.escape(value, quote=True)
 
 
-@dataclass(frozen=True)
-class Placed:
-    number: int
-    event: Event
-    left: float
-    width: float  # 0 for a dot
-    lane: int
-
-
-@dataclass(frozen=True)
-class Axis:
-    """The drawn interval as day ordinals (may reach past date.min/date.max: it is only arithmetic)."""
-
-    first: int
-    last: int  # exclusive
-
-    @property
-    def days(self) -> int:
-        return max(self.last - self.first, 1)
-
-    def at(self, ordinal: int) -> float:
-        return (ordinal - self.first) / self.days * 100
-
-
-def _axis(events: list[Event]) -> Axis:
-    first = min(e.date.start.toordinal() for e in events if e.date.start is not None)
-    last = max(e.date.end.toordinal() for e in events if e.date.end is not None) + 1
-    margin = max(1, (last - first) // 25)  # keeps edge dots inside the box
-    return Axis(first - margin, last + margin)
-
-
-def _is_dot(event: Event) -> bool:
-    value = event.date
-    return clock_time(value) is not None or (
-        value.start == value.end and value.granularity in (Granularity.DAY, Granularity.PART_OF_DAY)
-    )
-
-
-def _place(numbered: list[tuple[int, Event]], axis: Axis) -> list[Placed]:
-    """Greedy lane packing in date order; past MAX_LANES, markers share the lane freed first."""
-    lane_ends: list[float] = []
-    placed = []
-    for number, event in numbered:
-        start, end = event.date.start, event.date.end
-        assert start is not None and end is not None  # only resolved events reach the axis
-        left = axis.at(start.toordinal())
-        width = 0.0 if _is_dot(event) else axis.at(end.toordinal() + 1) - left
-        # A dot is centred on its day; a bar starts there. Either occupies at least the minimum.
-        occupied_from = left - MIN_MARKER_WIDTH / 2 if width == 0 else left
-        occupied_to = occupied_from + max(width, MIN_MARKER_WIDTH) + MARKER_GAP
-        lane = next((i for i, end_at in enumerate(lane_ends) if end_at <= occupied_from), len(lane_ends))
-        if lane == MAX_LANES:  # thousands of same-day events must not make a page miles high
-            lane = min(range(MAX_LANES), key=lane_ends.__getitem__)
-        if lane == len(lane_ends):
-            lane_ends.append(occupied_to)
-        else:
-            lane_ends[lane] = occupied_to
-        placed.append(Placed(number, event, left, width, lane))
-    return placed
-
-
-def _ticks(axis: Axis) -> list[tuple[int, str]]:
-    """Tick ordinals and labels: years, months or days, whichever gives at most MAX_TICKS."""
-    low = date.fromordinal(max(axis.first, 1))
-    high = date.fromordinal(min(axis.last, date.max.toordinal()))
-    years = range(low.year + (low != date(low.year, 1, 1)), high.year + 1)
-    if len(years) >= 3:
-        step = -(-len(years) // MAX_TICKS)
-        return [(date(y, 1, 1).toordinal(), str(y)) for y in years if y % step == 0]
-    months = [
-        date(y, m, 1)
-        for y in range(low.year, high.year + 1)
-        for m in range(1, 13)
-        if low <= date(y, m, 1) < high
-    ]
-    if len(months) >= 3:
-        step = next(s for s in (1, 2, 3, 6, 12) if len(months) / s <= MAX_TICKS)
-        return [
-            (d.toordinal(), f"{MONTHS[d.month - 1][:3]} {d.year}")
-            for d in months
-            if (d.month - 1) % step == 0
-        ]
-    step = -(-(high.toordinal() - low.toordinal()) // MAX_TICKS) or 1
-    days = [date.fromordinal(n) for n in range(low.toordinal(), high.toordinal(), step)]
-    return [(d.toordinal(), f"{d.day} {MONTHS[d.month - 1][:3]}") for d in days]
+def _sha256(value: str) -> str:
+    return base64.b64encode(hashlib.sha256(value.encode("utf-8")).digest()).decode("ascii")
 
 
 def _html_datetime(event: Event) -> str:
@@ -147,42 +58,67 @@ def _html_datetime(event: Event) -> str:
     return start.isoformat()
 
 
+def _is_point(event: Event) -> bool:
+    """A single day or a moment: drawn as a dot; anything longer is a bar over its whole span."""
+    return event.date.start == event.date.end
+
+
 def _participants(event: Event) -> list[str]:
     return [p for p in (clean_line(p) for p in event.participants) if p]
 
 
-def _filter_attrs(event: Event) -> str:
-    people = json.dumps(_participants(event), ensure_ascii=False)
-    return f'data-status="{event.status.value}" data-participants="{_attr(people)}"'
-
-
-def _marker(item: Placed) -> str:
-    event = item.event
-    kind = "point" if item.width == 0 else "range"
-    classes = f"marker {kind} filterable status-{event.status.value}" + (" negated" if event.negated else "")
-    style = f"left:{item.left:.4f}%;top:{item.lane * LANE_HEIGHT_REM:.2f}rem"
-    if item.width:
-        style += f";width:{item.width:.4f}%"
-    tooltip = f"{clean_line(event.title)} — {precision_label(event.date)}\n\n{clean_line(event.sentence)}"
-    # A bar wide enough for words carries the title; dots and short bars carry the event number.
-    label = (
-        f'<span class="label">{item.number}. {line(event.title)}</span>'
-        if item.width >= LABELLED_BAR_WIDTH
-        else str(item.number)
+def _names(value: object) -> list[str]:
+    """Names from a `reported_by` value of any plausible shape (a string, names, or objects with a name)."""
+    if value is None:
+        return []
+    items: Iterable[object] = (
+        [value] if isinstance(value, str | dict) else value if isinstance(value, Iterable) else []
     )
-    return (
-        f'<a class="{classes}" href="#e{item.number}" style="{style}" title="{_attr(tooltip)}" '
-        f"{_filter_attrs(event)}>{label}</a>"
-    )
+    names = []
+    for item in items:
+        name = (
+            item.get("name")
+            if isinstance(item, dict)
+            else item
+            if isinstance(item, str)
+            else getattr(item, "name", None)
+        )
+        if isinstance(name, str) and clean_line(name):
+            names.append(clean_line(name))
+    return list(dict.fromkeys(names))
 
 
-def _card(number: int, event: Event, documents: dict[str, DocumentInfo]) -> str:
+def _reporters(event: Event) -> list[str]:
+    # `reported_by` (who the article says told it) is not in every version of the model: read it
+    # if the event has it.
+    return _names(getattr(event, "reported_by", None))
+
+
+def _document_numbers(event: Event, numbers: dict[str, int]) -> list[int]:
+    ids = dict.fromkeys(m.document_id for m in event.mentions)
+    return [numbers[i] for i in ids if i in numbers]
+
+
+def _card(number: int, event: Event, documents: tuple[DocumentInfo, ...], numbers: dict[str, int]) -> str:
     value = event.date
     when = line(precision_label(value))
-    start = f' data-start="{value.start.isoformat()}"' if value.start else ""
-    time = (
-        f'<time datetime="{_html_datetime(event)}">{when}</time>' if value.start else f"<span>{when}</span>"
-    )
+    own = _document_numbers(event, numbers)
+    data = [
+        f'data-event-id="{_attr(event.id)}"',
+        f'data-status="{event.status.value}"',
+        f'data-participants="{_attr(json.dumps(_participants(event), ensure_ascii=False))}"',
+        f'data-sources="{" ".join(f"s{n}" for n in own)}"',
+    ]
+    if value.start is not None and value.end is not None:
+        data[:0] = [
+            f'data-start="{value.start.isoformat()}"',
+            f'data-from="{value.start.toordinal()}"',
+            f'data-to="{value.end.toordinal() + 1}"',
+            f'data-kind="{"point" if _is_point(event) else "range"}"',
+        ]
+        time = f'<time datetime="{_html_datetime(event)}">{when}</time>'
+    else:
+        time = f"<span>{when}</span>"
     badges = f'<span class="badge status">{event.status.value}</span>'
     if event.negated:
         badges += ' <span class="badge negated" title="the text says this did not happen">negated</span>'
@@ -194,14 +130,17 @@ def _card(number: int, event: Event, documents: dict[str, DocumentInfo]) -> str:
         rows.append(("Where", line(event.place)))
     mentions = "; ".join(f"“{line(m.text)}”" for m in event.mentions)
     rows.append(("Date said as", f"{mentions} <small>(TimeML {line(value.value)})</small>"))
-    sources = [source(info) for info in event_documents(event, documents)]
-    if sources:
-        rows.append(("Source", "<br>".join(sources)))
+    if own:
+        label = "Source" if len(own) == 1 else f"Sources ({len(own)})"
+        rows.append((label, "<br>".join(source(documents[n - 1]) for n in own)))
+    reporters = _reporters(event)
+    if reporters:
+        rows.append(("Reported by", "; ".join(html.escape(r) for r in reporters)))
     details = "".join(f"<dt>{name}</dt><dd>{content}</dd>" for name, content in rows)
+    negated = " negated" if event.negated else ""
     return (
-        f'<li class="event filterable status-{event.status.value}" id="e{number}"{start} '
-        f'data-event-id="{_attr(event.id)}" {_filter_attrs(event)}>'
-        f'<details><summary title="{_attr(clean_line(event.sentence))}">'
+        f'<li class="event status-{event.status.value}{negated}" id="e{number}" {" ".join(data)}>'
+        f"<details><summary>"
         f'<span class="num">{number}</span> <span class="when">{time}</span> '
         f'<span class="headline">{line(event.title)}</span> {badges}</summary>'
         f'<div class="body"><blockquote>{text(event.sentence)}</blockquote><dl>{details}</dl></div>'
@@ -209,7 +148,20 @@ def _card(number: int, event: Event, documents: dict[str, DocumentInfo]) -> str:
     )
 
 
-def _filters(events: list[Event]) -> str:
+def _sources(documents: tuple[DocumentInfo, ...]) -> str:
+    if not documents:
+        return ""
+    noun = "source" if len(documents) == 1 else "sources"
+    items = "".join(f'<li id="s{n}">{source(info)}</li>' for n, info in enumerate(documents, 1))
+    linked = sum(safe_url(info.url) is not None for info in documents)
+    note = f", {linked} linked" if linked else ""
+    return (
+        f'<details class="sources"><summary>{len(documents)} {noun}{note}</summary>'
+        f'<ol class="source-list">{items}</ol></details>'
+    )
+
+
+def _filters(events: list[Event], documents: tuple[DocumentInfo, ...]) -> str:
     present = {e.status for e in events}
     boxes = "".join(
         f'<label><input type="checkbox" name="status" value="{s.value}" checked> {s.value}</label>'
@@ -217,54 +169,90 @@ def _filters(events: list[Event]) -> str:
         if s in present
     )
     people = sorted({p for e in events for p in _participants(e)}, key=lambda p: (p.casefold(), p))
-    options = "".join(f'<option value="{_attr(p)}">{html.escape(p)}</option>' for p in people)
+    who = "".join(f'<option value="{_attr(p)}">{html.escape(p)}</option>' for p in people)
+    where = "".join(
+        f'<option value="s{n}">{line(info.title or info.id)}</option>' for n, info in enumerate(documents, 1)
+    )
+    source_filter = (
+        f'<label>Source <select name="source"><option value="">any source</option>{where}</select></label>'
+        if len(documents) > 1
+        else ""
+    )
     return (
-        '<form id="filters" hidden><fieldset><legend>Status</legend>'
-        f"{boxes}</fieldset>"
-        f'<label>Participant <select name="participant"><option value="">anyone</option>{options}'
-        '</select></label><output id="shown"></output></form>'
+        '<form id="filters" role="search" aria-label="Find events" hidden>'
+        '<label class="search">Search <input type="search" name="q" autocomplete="off" '
+        'placeholder="words in the title or sentence"></label>'
+        f"<fieldset><legend>Status</legend>{boxes}</fieldset>"
+        f'<label>Participant <select name="participant"><option value="">anyone</option>{who}'
+        f"</select></label>{source_filter}"
+        '<output id="shown" aria-live="polite"></output></form>'
     )
 
 
-def _axis_html(placed: list[Placed], axis: Axis) -> str:
-    ticks = "".join(
-        f'<div class="tick" style="left:{axis.at(day):.4f}%">{label}</div>' for day, label in _ticks(axis)
-    )
-    lanes = max(p.lane for p in placed) + 1
-    markers = "".join(_marker(p) for p in placed)
-    return (
-        f'<section class="axis" aria-label="Time axis"><div class="ticks">{ticks}</div>'
-        f'<div class="lanes" style="height:{lanes * LANE_HEIGHT_REM:.2f}rem">{markers}</div></section>'
-    )
+# The axis is drawn by the script; without it this section stays hidden and the list shows all.
+AXIS = (
+    '<section id="axis" class="axis" aria-labelledby="axis-heading" hidden>'
+    '<div class="axis-head"><h2 id="axis-heading">Time axis</h2>'
+    '<div class="tools" role="toolbar" aria-label="Move and zoom the time axis" aria-controls="viewport">'
+    '<button type="button" data-act="earlier" aria-label="Earlier">&larr;</button>'
+    '<button type="button" data-act="out" aria-label="Zoom out">&minus;</button>'
+    '<button type="button" data-act="in" aria-label="Zoom in">+</button>'
+    '<button type="button" data-act="later" aria-label="Later">&rarr;</button>'
+    '<button type="button" data-act="all">Show all</button></div>'
+    '<output id="range" aria-live="polite"></output></div>'
+    '<div id="viewport" class="viewport" tabindex="0" role="group" aria-roledescription="time axis" '
+    'aria-label="Events on the time axis" aria-describedby="axis-help">'
+    '<div class="ticks" aria-hidden="true"></div><div class="lanes"></div></div>'
+    '<p id="axis-help" class="help">Drag, swipe or use the arrow keys to move in time; + and &minus;, '
+    "Ctrl + wheel or a pinch to zoom; 0 shows everything. A number (+12) stands for events too close "
+    "to draw apart: select it to zoom in or list them.</p>"
+    '<section id="detail" class="detail" aria-labelledby="detail-heading" hidden>'
+    '<div class="detail-head"><h3 id="detail-heading" tabindex="-1"></h3>'
+    '<button type="button" data-act="close">Close</button></div>'
+    '<div class="detail-body"></div></section></section>'
+)
 
 
 def _csp() -> str:
-    digest = base64.b64encode(hashlib.sha256(SCRIPT.encode("utf-8")).digest()).decode("ascii")
-    # Style attributes carry the computed positions, hence 'unsafe-inline' for styles only; the
-    # one script is allowed by its hash; nothing may be fetched.
+    # No style attributes in the markup (the script positions through the CSSOM, which CSP
+    # allows), so the one stylesheet and the one script are both allowed by hash; nothing may
+    # be fetched.
     return (
-        f"default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-{digest}'; "
-        "base-uri 'none'; form-action 'none'"
+        f"default-src 'none'; style-src 'sha256-{_sha256(STYLE)}'; "
+        f"script-src 'sha256-{_sha256(SCRIPT)}'; base-uri 'none'; form-action 'none'"
     )
 
 
+def _summary(events: list[Event], documents: tuple[DocumentInfo, ...], as_of: date | None = None) -> str:
+    noun = "event" if len(events) == 1 else "events"
+    spans = [(e.date.start, e.date.end) for e in events if e.date.start and e.date.end]
+    span = ""
+    if spans:
+        first, last = min(s for s, _ in spans).year, max(e for _, e in spans).year
+        span = f", {first}" if first == last else f", {first} to {last}"
+    dated = sum(1 for e in events if e.date.start and e.date.end)
+    undated = f" ({len(events) - dated} not dated)" if dated < len(events) else ""
+    # Past / ongoing / upcoming mean "as of" one date for the whole story: say which.
+    now = f"; statuses as of {as_of.isoformat()}" if as_of is not None else ""
+    return f'<p class="summary">{len(events)} {noun}{undated}{span}{now}</p>'
+
+
 class HtmlExporter(Exporter):
-    """A self-contained HTML page: time axis, event list, filters (see the module docstring)."""
+    """A self-contained HTML page: time axis, event list, search and filters (see the module docstring)."""
 
     name = "html"
     extension = "html"
     media_type = "text/html; charset=utf-8"
-    description = "one self-contained, offline HTML page with the timeline on a time axis"
+    description = "one self-contained, offline HTML page to explore the timeline on a zoomable time axis"
 
     def export(self, timeline: Timeline, options: ExportOptions) -> bytes:
-        documents = {info.id: info for info in timeline.documents}
+        documents = timeline.documents
+        numbers = {info.id: n for n, info in enumerate(documents, 1)}
         events = list(selected_events(timeline, options))
         numbered = list(enumerate(events, 1))
         dated = [(n, e) for n, e in numbered if e.date.start is not None and e.date.end is not None]
         undated = [(n, e) for n, e in numbered if e.date.start is None or e.date.end is None]
         title = line(timeline_title(timeline, options))
-        noun = "event" if len(events) == 1 else "events"
-        sources = "; ".join(source(info) for info in timeline.documents)
         parts = [
             "<!DOCTYPE html>",
             '<html lang="en">',
@@ -274,24 +262,25 @@ class HtmlExporter(Exporter):
             '<meta name="viewport" content="width=device-width, initial-scale=1">',
             '<meta name="generator" content="timeline">',
             f"<title>{title}</title>",
-            f"<style>\n{STYLE}\n</style>",
+            f"<style>{STYLE}</style>",
             "</head>",
             "<body>",
             "<main>",
             f"<h1>{title}</h1>",
-            f'<p class="sources">{len(events)} {noun}' + (f" from {sources}" if sources else "") + "</p>",
-            _filters(events),
+            _summary(events, documents, timeline.as_of),
+            _sources(documents),
+            _filters(events, documents),
         ]
         if dated:
-            axis = _axis([e for _, e in dated])
-            parts.append(_axis_html(_place(dated, axis), axis))
-            parts.append('<ol class="events">')
-            parts.extend(_card(n, e, documents) for n, e in dated)
+            parts.append(AXIS)
+            parts.append('<h2 id="events-heading">Events</h2>')
+            parts.append('<ol class="events" aria-labelledby="events-heading">')
+            parts.extend(_card(n, e, documents, numbers) for n, e in dated)
             parts.append("</ol>")
         if undated:
-            parts.append("<h2>Not on the axis: date unresolved (no reference date)</h2>")
-            parts.append('<ol class="events undated">')
-            parts.extend(_card(n, e, documents) for n, e in undated)
+            parts.append('<h2 id="undated-heading">Not on the axis: date unresolved (no reference date)</h2>')
+            parts.append('<ol class="events undated" aria-labelledby="undated-heading">')
+            parts.extend(_card(n, e, documents, numbers) for n, e in undated)
             parts.append("</ol>")
         parts += [f"<script>{SCRIPT}</script>", "</main>", "</body>", "</html>", ""]
         return "\n".join(parts).encode("utf-8")

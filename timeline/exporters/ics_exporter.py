@@ -3,22 +3,30 @@
 What the file does, and why (facts in ../shared/FORMATS.md):
 
 - `METHOD:PUBLISH` (REQUEST would make Outlook treat the file as a meeting invitation), a fixed
-  PRODID, `X-WR-CALNAME` and `NAME` so clients show a calendar name.
+  PRODID, `X-WR-CALNAME` and `NAME` so clients show a calendar name (TEXT-escaped: icalendar
+  leaves properties it does not know unescaped), `X-WR-CALDESC` saying the date statuses are
+  judged from (the timeline's as-of date).
 - Dates are all-day `DTSTART;VALUE=DATE` / `DTEND;VALUE=DATE` with an **exclusive** DTEND: a day
   on the 22nd ends on the 23rd, a week spans Monday to the next Monday, a month its first day to
   the first of the next month, a year 1 January to 1 January. iCalendar has no partial dates, so
   the SUMMARY says the precision in words ("February 2017, day unknown").
-- Events with a clock time are UTC date-times (`...Z`; no VTIMEZONE, which Outlook mishandles)
-  lasting `ExportOptions.timed_event_minutes` (one hour by default). TimeML times without a zone
-  are taken as UTC.
+- Events with a clock time last `ExportOptions.timed_event_minutes` (one hour by default). When
+  the text names the zone ("8 p.m. CET", "20:00 GMT", "8 p.m. ET") they are UTC date-times
+  (`...Z`, converted with that day's offset; no VTIMEZONE, which Outlook mishandles). Otherwise
+  they are floating local times (no `Z`, no TZID): "8 p.m." in a New York story shows as 8 p.m.,
+  where a guessed UTC would show 3 p.m. there.
 - Events whose date is unresolved (no reference date) are left out: a calendar cannot hold them.
-- UID = uuid5(source document + TimeML value + normalized title) @ `uid_domain`, so the same
-  event keeps its UID across runs and when unrelated text is added to the article; DTSTAMP is
-  derived from the documents' reference dates, never from the clock; SEQUENCE is 0.
+- UID = uuid5(event id) @ `uid_domain`. The event id is made from what identifies the event
+  (the document's URL or id, the date value, the event word and the ordinal of that pair in the
+  document; see `timeline.assemble.event_key`), never from the title's wording, so the same event
+  keeps its UID across runs, when its title is corrected and when unrelated text is added to the
+  article. DTSTAMP is derived from the documents' reference dates, never from the clock;
+  SEQUENCE is 0.
 - News events must not block the user's time: TRANSP:TRANSPARENT and
   X-MICROSOFT-CDO-BUSYSTATUS:FREE.
 - CATEGORIES holds the status (no commas: Outlook splits category names on them), LOCATION the
-  place, URL the source article, DESCRIPTION the source sentence, the precision and the sources.
+  place, URL the source article, DESCRIPTION the source sentence, the precision and the sources
+  (each by its URL, else its file name: a served calendar must not reveal local paths).
 
 Re-importing: UID-aware clients (Google, Apple, subscriptions) update events in place, but
 Outlook desktop duplicates one-off PUBLISH events on every import even when the UIDs are the
@@ -30,10 +38,9 @@ icalendar is imported inside `export` so that loading the registry stays cheap.
 
 from __future__ import annotations
 
-import re
-import unicodedata
 import uuid
 from datetime import UTC, date, datetime, time, timedelta
+from pathlib import PurePath, PurePosixPath, PureWindowsPath
 from typing import TYPE_CHECKING
 
 from timeline.exporters.base import Exporter, ExportOptions, selected_events, timeline_title
@@ -55,24 +62,10 @@ UID_NAMESPACE = uuid.UUID("7da36241-5162-5d9c-a0f1-252ad42d3db2")
 # When nothing in the input carries a date, DTSTAMP still has to be a constant.
 FALLBACK_DTSTAMP = datetime(2000, 1, 1, tzinfo=UTC)
 
-_NOT_WORD = re.compile(r"[\W_]+")
 
-
-def normalized_title(title: str) -> str:
-    """Case, accents-composition, punctuation and spacing folded away: the identity of a title."""
-    return _NOT_WORD.sub(" ", unicodedata.normalize("NFKC", title).casefold()).strip()
-
-
-def _source_key(event: Event, documents: dict[str, DocumentInfo]) -> str:
-    document_id = event.mentions[0].document_id
-    info = documents.get(document_id)
-    return (info.url if info is not None and info.url else None) or document_id
-
-
-def event_uid(event: Event, documents: dict[str, DocumentInfo], domain: str) -> str:
-    """The stable UID of an event: what it is (source, date, title), not where it was found."""
-    name = "\x1f".join((_source_key(event, documents), event.date.value, normalized_title(event.title)))
-    return f"{uuid.uuid5(UID_NAMESPACE, name)}@{domain}"
+def event_uid(event: Event, domain: str) -> str:
+    """The stable UID of an event, from its id: what identifies it, never its title's wording."""
+    return f"{uuid.uuid5(UID_NAMESPACE, event.id)}@{domain}"
 
 
 def derived_dtstamp(timeline: Timeline) -> datetime:
@@ -85,6 +78,27 @@ def derived_dtstamp(timeline: Timeline) -> datetime:
 
 def calendar_name(timeline: Timeline, options: ExportOptions) -> str:
     return clean_line(options.calendar_name or timeline_title(timeline, options)) or "Timeline"
+
+
+def calendar_description(timeline: Timeline) -> str:
+    """X-WR-CALDESC: what the calendar is, and the date its statuses are judged from."""
+    count = len(timeline.documents)
+    text = f"Dated events from {count} {'document' if count == 1 else 'documents'}"
+    if timeline.as_of is None:
+        return text + "; no reference date, so no event is judged past or upcoming."
+    return text + f"; statuses (past, ongoing, upcoming) as of {timeline.as_of.isoformat()}."
+
+
+def rfc5545_text(text: str) -> str:
+    """TEXT escaping (RFC 5545, 3.3.11): backslash first, then ; and , and line breaks."""
+    return (
+        text.replace("\\", "\\\\")
+        .replace(";", "\\;")
+        .replace(",", "\\,")
+        .replace("\r\n", "\\n")
+        .replace("\n", "\\n")
+        .replace("\r", "\\n")
+    )
 
 
 def _summary(event: Event) -> str:
@@ -104,6 +118,12 @@ def _category(name: str) -> str:
     return clean_line(name).replace(",", " ").strip()
 
 
+def _file_name(source: str) -> str:
+    """The last part of a path, whichever system wrote it."""
+    path: PurePath = PureWindowsPath(source) if "\\" in source else PurePosixPath(source)
+    return path.name or source
+
+
 def _source_line(info: DocumentInfo) -> str:
     parts = [clean_line(info.title) if info.title else info.id]
     details = [clean_line(p) for p in (info.publisher,) if p]
@@ -111,16 +131,17 @@ def _source_line(info: DocumentInfo) -> str:
         details.append(info.reference_date.isoformat())
     if details:
         parts.append(f"({', '.join(details)})")
-    where = info.url or info.source
+    # A served calendar must not reveal where its maker keeps files: the URL, else the file name.
+    where = info.url or (_file_name(info.source) if info.source else None)
     if where:
         parts.append(clean_line(where))
     return "Source: " + " ".join(parts)
 
 
-def _description(event: Event, sources: list[DocumentInfo]) -> str:
+def _description(event: Event, sources: list[DocumentInfo], as_of: date | None) -> str:
     lines = [clean_text(event.sentence).strip(), ""]
     lines.append(f"When: {precision_label(event.date)} [TimeML {event.date.value}]")
-    lines.append(f"Status: {event.status.value}")
+    lines.append(f"Status: {event.status.value}" + (f" (as of {as_of.isoformat()})" if as_of else ""))
     if event.negated:
         lines.append("Negated: the text says this did not happen.")
     if event.participants:
@@ -130,8 +151,8 @@ def _description(event: Event, sources: list[DocumentInfo]) -> str:
 
 
 def _add_dates(component: CalendarEvent, event: Event, options: ExportOptions) -> bool:
-    moment = clock_time(event.date)
-    if moment is not None and moment < datetime.max.replace(tzinfo=UTC) - timedelta(days=1):
+    moment = clock_time(event.date)  # aware UTC when the zone is known, else floating (naive)
+    if moment is not None and moment.replace(tzinfo=None) < datetime.max - timedelta(days=1):
         component.add("dtstart", moment)
         component.add("dtend", moment + timedelta(minutes=options.timed_event_minutes))
         return True
@@ -155,6 +176,14 @@ class IcsExporter(Exporter):
         """The icalendar object, for callers that want to add to it before serializing."""
         from icalendar import Calendar
         from icalendar import Event as CalendarEvent
+        from icalendar.prop import vText
+
+        class Text(vText):
+            """TEXT escaped by RFC 5545 alone: icalendar first turns a literal backslash-N into a
+            line break, so a title "\\N" came back from every client as a new line."""
+
+            def to_ical(self) -> bytes:
+                return rfc5545_text(str(self)).encode("utf-8")
 
         documents = {info.id: info for info in timeline.documents}
         dtstamp = options.dtstamp or derived_dtstamp(timeline)
@@ -163,29 +192,31 @@ class IcsExporter(Exporter):
         calendar.add("version", "2.0")
         calendar.add("calscale", "GREGORIAN")
         calendar.add("method", "PUBLISH")
+        # vText: icalendar would write these properties, unknown to it, without TEXT escaping.
         name = calendar_name(timeline, options)
-        calendar.add("name", name)
-        calendar.add("x-wr-calname", name)
+        calendar.add("name", Text(name))
+        calendar.add("x-wr-calname", Text(name))
+        calendar.add("x-wr-caldesc", Text(calendar_description(timeline)))
 
         seen: set[str] = set()
         for event in selected_events(timeline, options):
             component = CalendarEvent()
             if not _add_dates(component, event, options):
                 continue
-            uid = event_uid(event, documents, options.uid_domain)
-            if uid in seen:  # same source, date and title twice: tell them apart by event id
-                uid = f"{uuid.uuid5(UID_NAMESPACE, uid + chr(0x1F) + event.id)}@{options.uid_domain}"
+            uid = event_uid(event, options.uid_domain)
+            if uid in seen:  # only when a caller gives two events one id: keep UIDs unique anyway
+                uid = f"{uuid.uuid5(UID_NAMESPACE, uid + chr(0x1F) + str(len(seen)))}@{options.uid_domain}"
             seen.add(uid)
             component.add("uid", uid)
             component.add("dtstamp", dtstamp)
             component.add("sequence", 0)
-            component.add("summary", _summary(event))
+            component.add("summary", Text(_summary(event)))
             sources = event_documents(event, documents)
-            component.add("description", _description(event, sources))
+            component.add("description", Text(_description(event, sources, timeline.as_of)))
             categories = [_category(event.status.value)] + (["negated"] if event.negated else [])
             component.add("categories", categories)
             if event.place and clean_line(event.place):
-                component.add("location", clean_line(event.place))
+                component.add("location", Text(clean_line(event.place)))
             # Only http(s): a javascript: or file: URL from scraped metadata must not become a link.
             url = next((safe_url(info.url) for info in sources if safe_url(info.url)), None)
             if url:

@@ -2,10 +2,14 @@
 
 TimelineJS shows year-only and month-only dates natively, so a slide gets only the date parts we
 know: 2017 → {"year": 2017}; February 2017 → {"year": 2017, "month": 2}. Spans that are not a
-single calendar unit (a week, a quarter, a decade) get an inclusive `end_date` at their natural
-resolution (days, months, years). Clock times are given as hour/minute (TimelineJS shows them in
-the viewer's time zone; ours are UTC). Unresolved dates are left out: TimelineJS requires a
-start date. Headline and text are rendered by TimelineJS as HTML, so all text is escaped.
+single calendar unit (a week, a quarter, a season, a decade) start at their natural resolution
+and end on their last day: TimelineJS places a month-only or year-only date at the unit's first
+day, so `{"year": 1989}` would end "the 1980s" a year early and `{"month": 9}` a quarter a month
+early. Clock times are hour/minute as the text gives them: TimelineJS shows them at that hour
+wherever the page is opened, which is what the calendar (floating local time) and vis do; when
+the text names a zone, the display date names it too. The title slide says the date statuses
+are judged from. Unresolved dates are left out: TimelineJS requires a start date. Headline and
+text are rendered by TimelineJS as HTML, so all text is escaped.
 """
 
 from __future__ import annotations
@@ -19,7 +23,7 @@ from typing import Any
 
 from timeline.exporters.base import Exporter, ExportOptions, selected_events, timeline_title
 from timeline.exporters.csv_exporter import neutralize
-from timeline.exporters.dates import clock_time, precision_label
+from timeline.exporters.dates import clock_of, clock_time, precision_label
 from timeline.exporters.markup import event_documents, line, source, text
 from timeline.models import DocumentInfo, Event, Granularity, Timeline
 
@@ -63,12 +67,13 @@ def slide_dates(event: Event) -> tuple[DateParts, DateParts | None] | None:
     start, end = value.start, value.end
     if start is None or end is None:
         return None
-    moment = clock_time(value)
-    if moment is not None:
-        clock = {"year": moment.year, "month": moment.month, "day": moment.day, "hour": moment.hour}
-        clock["minute"] = moment.minute
+    found = clock_of(value) if clock_time(value) is not None else None
+    if found is not None:
+        wall = found.wall  # the hour as written: TimelineJS has no time zones
+        clock = {"year": wall.year, "month": wall.month, "day": wall.day, "hour": wall.hour}
+        clock["minute"] = wall.minute
         if value.granularity is Granularity.SECOND:
-            clock["second"] = moment.second
+            clock["second"] = wall.second
         return clock, None
     if value.granularity in _YEAR_SPANS:
         resolution = "year"
@@ -78,7 +83,7 @@ def slide_dates(event: Event) -> tuple[DateParts, DateParts | None] | None:
         resolution = "day"
     first, last = _parts(start, resolution), _parts(end, resolution)
     if first != last:
-        return first, last
+        return first, _parts(end, "day")  # its last day: the whole span is drawn
     if _whole_unit(start, end, resolution):
         return first, None
     # Part of one unit (a resolver-narrowed "early February"): days say it exactly.
@@ -117,7 +122,10 @@ def _body(event: Event, documents: dict[str, DocumentInfo]) -> str:
 def _title_text(timeline: Timeline, count: int) -> str:
     noun = "event" if count == 1 else "events"
     sources = "; ".join(source(info) for info in timeline.documents)
-    return f"<p>{count} dated {noun}" + (f" from {sources}" if sources else "") + "</p>"
+    text = f"<p>{count} dated {noun}" + (f" from {sources}" if sources else "") + "</p>"
+    if timeline.as_of is not None:
+        text += f"<p>Past, ongoing and upcoming as of {timeline.as_of.isoformat()}.</p>"
+    return text
 
 
 def _dated(timeline: Timeline, options: ExportOptions) -> list[tuple[Event, DateParts, DateParts | None]]:

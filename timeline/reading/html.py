@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass
 from datetime import date
 
@@ -26,6 +27,18 @@ class HtmlArticle:
 def looks_like_html(text: str) -> bool:
     head = text.lstrip()[:512].lower()
     return head.startswith(("<!doctype html", "<html")) or ("<head" in head and "<body" in text.lower())
+
+
+def deeply_nested(markup: str) -> bool:
+    """Whether libxml2, which parses the page for trafilatura, stops at its nesting limit (256
+    levels): it then drops the deepest part and everything after it without an error."""
+    import lxml.html
+
+    parser = lxml.html.HTMLParser(collect_ids=False, default_doctype=False, remove_comments=True)
+    # lxml raises several types on broken markup, which trafilatura copes with
+    with contextlib.suppress(Exception):
+        lxml.html.document_fromstring(markup.encode("utf-8", "surrogatepass"), parser=parser)
+    return any("Excessive depth" in entry.message for entry in parser.error_log)
 
 
 def read_html(markup: str, name: str) -> HtmlArticle:

@@ -6,11 +6,20 @@ import json
 from pathlib import Path
 
 from pydantic import ConfigDict, ValidationError
+from pydantic_core import PydanticSerializationError
 
 from timeline.errors import InputError
 from timeline.models import Frozen
 
 SIDECAR_SUFFIX = ".meta.json"
+_UNREADABLE = (
+    OSError,
+    UnicodeDecodeError,
+    json.JSONDecodeError,
+    ValidationError,
+    PydanticSerializationError,  # a lone surrogate
+    RecursionError,  # JSON nested too deeply
+)
 
 
 class Sidecar(Frozen):
@@ -36,7 +45,17 @@ def read_sidecar(article: Path) -> Sidecar | None:
         return None
     try:
         raw = json.loads(path.read_text(encoding="utf-8-sig"))
-        return Sidecar.model_validate(raw)
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError, ValidationError) as err:
+        sidecar = Sidecar.model_validate(raw)
+        # a lone surrogate ("\ud800" is valid JSON) could be written into no export
+        sidecar.model_dump_json()
+        return sidecar
+    except (
+        OSError,
+        UnicodeDecodeError,
+        json.JSONDecodeError,
+        ValidationError,
+        PydanticSerializationError,
+        RecursionError,
+    ) as err:
         first = str(err).splitlines()[0]
         raise InputError(f"{path}: unreadable metadata sidecar ({first})") from None

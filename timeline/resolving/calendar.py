@@ -77,8 +77,16 @@ def span(granularity: Granularity, day: dt.date) -> tuple[dt.date, dt.date]:
 
 def shift(day: dt.date, granularity: Granularity, amount: int) -> dt.date:
     """`day` moved by `amount` periods of `granularity`."""
-    if granularity in (Granularity.DAY, Granularity.PART_OF_DAY, Granularity.HOUR, Granularity.MINUTE):
+    if granularity in (Granularity.DAY, Granularity.PART_OF_DAY):
         return day + dt.timedelta(days=amount)
+    # "in two hours", "40 minutes later": the same day unless they add up to whole days (the
+    # time of day of the reference is unknown).
+    if granularity is Granularity.HOUR:
+        return day + dt.timedelta(days=int(amount / 24))
+    if granularity in (Granularity.MINUTE, Granularity.SECOND):
+        return day + dt.timedelta(
+            days=int(amount / 1440 if granularity is Granularity.MINUTE else amount / 86400)
+        )
     if granularity is Granularity.WEEK:
         return day + dt.timedelta(weeks=amount)
     months = {

@@ -97,10 +97,6 @@ def _holiday(e: Holiday, reference: dt.date | None, tense: Tense) -> Outcome:
     return (chosen, Anchoring.REFERENCE_DATE) if chosen else None
 
 
-# Days a year-less date is pushed away when it contradicts the clause's tense: the nearest
-# occurrence wins unless the tense clearly points the other way (tense cues are noisy).
-
-
 def _weekday(e: Weekday, reference: dt.date | None, tense: Tense, anchor: Point | None = None) -> Outcome:
     granularity = clock_granularity(e.clock)
     anchoring = Anchoring.REFERENCE_DATE
@@ -245,8 +241,14 @@ def _not_reported(anchor: Point, reference: dt.date | None) -> bool:
 
 
 def resolve_expression(
-    expression: Expression, tense: Tense, reference: dt.date | None, anchor: Point | None
+    expression: Expression,
+    tense: Tense,
+    reference: dt.date | None,
+    anchor: Point | None,
+    day_anchor: Point | None = None,
 ) -> Outcome:
+    """The value of `expression`. `anchor` is the last date spoken of, `day_anchor` the last
+    one of day precision: "the following day" after "June 28, 1919 ... 1918" is June 29."""
     match expression:
         case Absolute():
             return _absolute(expression, reference, tense, anchor)
@@ -264,6 +266,13 @@ def resolve_expression(
             return expression
         case Shift():
             unit_granularity = GRANULARITY_OF_UNIT[expression.unit]
+            if (
+                anchor is not None
+                and ORDER[anchor.granularity] < ORDER[unit_granularity]
+                and day_anchor is not None
+                and ORDER[day_anchor.granularity] >= ORDER[unit_granularity]
+            ):
+                anchor = day_anchor
             # "Two days later" than "1998" says nothing: only as fine a date can anchor a shift;
             # "year-earlier" results never compare with a period long over.
             if (

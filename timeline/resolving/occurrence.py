@@ -10,7 +10,8 @@ from timeline.tagging.expressions import Tense
 
 def pick(options: list[Point], direction: int | None, tense: Tense, reference: dt.date) -> Point | None:
     """Which yearly occurrence a year-less date means: the one the direction word says, or
-    the leading word ("since", "until"), else the nearest, pushed by the clause's tense."""
+    the leading word ("since", "until"), else the one the clause's tense says (past: the latest
+    begun by the reference date; future: the first not over by it), else the nearest."""
     if direction == -1:
         before = [p for p in options if p.span()[1] < reference]
         return before[-1] if before else None
@@ -21,12 +22,16 @@ def pick(options: list[Point], direction: int | None, tense: Tense, reference: d
         return next((p for p in options if p.day.year == reference.year), None)
     if tense is Tense.BEGUN:  # "since March": the latest that has begun
         return next((p for p in reversed(options) if p.span()[0] <= reference), None)
-    if tense is Tense.PENDING:  # "until March": the first that has not ended
+    if tense.looks_ahead:  # "until March", "will launch in March": the first not yet over
         return next((p for p in options if p.span()[1] >= reference), None)
     return min(options, key=lambda p: distance(p, reference, tense), default=None)
 
 
-_TENSE_PENALTY = 120
+# A past cue word puts a date at or before the reference date ("was arrested in June"), unless
+# the later occurrence begins within about two months: past cue words are often participles or
+# adjectives of a clause about the future ("must be returned by Jan. 14", "the reduced dividend
+# is payable Jan. 2"), and a misread year costs a whole year.
+_PAST_PENALTY = 240
 # News mostly reports the past: with no tense cue, a later occurrence must be clearly nearer.
 _FUTURE_PENALTY = 60
 
@@ -34,9 +39,9 @@ _FUTURE_PENALTY = 60
 def distance(point: Point, reference: dt.date, tense: Tense) -> int:
     start, end = point.span()
     days = (start - reference).days if start > reference else max(0, (reference - end).days)
-    contradicts = (tense is Tense.PAST and start > reference) or (tense is Tense.FUTURE and end < reference)
-    unknown_future = tense is Tense.UNKNOWN and start > reference
-    return days + (_TENSE_PENALTY if contradicts else 0) + (_FUTURE_PENALTY if unknown_future else 0)
+    if start <= reference:
+        return days
+    return days + (_PAST_PENALTY if tense is Tense.PAST else _FUTURE_PENALTY if tense is Tense.UNKNOWN else 0)
 
 
 def weekend_day(reference: dt.date, tense: Tense) -> dt.date:

@@ -44,7 +44,8 @@ UNRESOLVED = {
 
 def clock_suffix(clock: ClockTime) -> str:
     if clock.hour is not None:
-        return f"T{clock.hour:02d}:{clock.minute or 0:02d}" + ("Z" if clock.utc else "")
+        seconds = f":{clock.second:02d}" if clock.second is not None else ""
+        return f"T{clock.hour:02d}:{clock.minute or 0:02d}{seconds}" + ("Z" if clock.utc else "")
     return f"T{clock.part}"
 
 
@@ -53,6 +54,8 @@ def clock_granularity(clock: ClockTime | None) -> Granularity:
         return Granularity.DAY
     if clock.hour is None:
         return Granularity.PART_OF_DAY
+    if clock.second is not None:
+        return Granularity.SECOND
     return Granularity.HOUR if clock.minute is None else Granularity.MINUTE
 
 
@@ -115,7 +118,11 @@ _HALF = {Unit.YEAR: "6M", Unit.DAY: "T12H", Unit.HOUR: "30M", Unit.MINUTE: "30S"
 
 
 def duration(value: Duration) -> str:
-    """P3Y, PXM, PT5H, P2Y6M, PT5H30M, P10Y (a decade)."""
+    """P3Y, PXM, PT5H, P2Y6M, PT5H30M, P20Y (two decades), P1DE (a decade), PT1H58M40S."""
+    if value.parts:
+        return "PT" + "".join(f"{amount}{_DESIGNATOR[unit][0]}" for unit, amount in value.parts if amount)
+    if value.in_decades and value.amount is not None and not value.half:
+        return f"P{value.amount}DE"
     designator, factor, is_time = _DESIGNATOR[value.unit]
     if value.amount is None:
         return ("PT" if is_time else "P") + "X" + designator

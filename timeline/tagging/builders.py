@@ -98,6 +98,7 @@ class Match:
             return ClockTime(part=str(part)) if part is not None else None
         hour = int(self.fields["hour"])
         minute = int(self.fields["minute"]) if "minute" in self.fields else None
+        second = int(self.fields["second"]) if "second" in self.fields else None
         meridiem = key(self.fields.get("ampm", "")).replace(" ", "")
         if meridiem.startswith("p") and hour < 12:
             hour += 12
@@ -105,8 +106,9 @@ class Match:
             hour = 0
         if hour > 24 or (meridiem and hour > 23):
             return None
-        utc = key(self.fields.get("timezone", "")) in ("utc", "gmt")
-        return ClockTime(hour=hour, minute=minute, utc=utc)
+        zone = self.fields.get("timezone")
+        utc = zone is not None and key(zone) in ("utc", "gmt", "z")
+        return ClockTime(hour=hour, minute=minute, utc=utc, second=second, zone=zone)
 
     def signed(self) -> int | None:
         """number x sign ("two days ago" = -2); None for vague amounts ("a few days ago")."""
@@ -261,7 +263,23 @@ def _vague(m: Match) -> Expression | None:
 def _duration(m: Match) -> Expression | None:
     amount = m.count() if "number" in m.fields else m.param_int("amount")
     half = "half" in m.fields or "half_after" in m.fields
-    return Duration(m.unit(), amount, half=half)
+    unit = m.unit()
+    # "a decade" names one decade; "two decades" counts years (P20Y, as TimeBank writes it).
+    single = unit is Unit.DECADE and key(m.fields.get("number", "")) in ("a", "an", "one")
+    return Duration(unit, amount, half=half, in_decades=single)
+
+
+def _before_common_era(m: Match) -> Expression | None:
+    """ "480 BC" = BC0480, "April 480 BC" = BC0480-04 (no calendar span: no value before year 1)."""
+    month = m.month()
+    return Vague(f"BC{int(m.fields['bc_year']):04d}" + (f"-{month:02d}" if month else ""))
+
+
+def _clock_duration(m: Match) -> Expression | None:
+    """A race time "1:58:40": hours, minutes and seconds."""
+    hours, minutes, seconds = (int(m.fields[name]) for name in ("hours", "minutes", "seconds"))
+    parts = ((Unit.HOUR, hours), (Unit.MINUTE, minutes), (Unit.SECOND, seconds))
+    return Duration(Unit.HOUR, hours, parts=parts)
 
 
 def _recurrence(m: Match) -> Expression | None:
@@ -288,6 +306,8 @@ BUILDERS: Mapping[str, Builder] = {
     "shift": _shift,
     "vague": _vague,
     "duration": _duration,
+    "clock_duration": _clock_duration,
+    "before_common_era": _before_common_era,
     "recurrence": _recurrence,
 }
 

@@ -11,6 +11,9 @@ from timeline.tagging.expressions import Tense
 _SENTENCE_END = re.compile(r"[.!?;]\s|\n\s*\n|''|``|[\"\u201c\u201d]")
 _WINDOW = 80  # characters of context each side; clauses rarely carry their verb further away
 _LEAD_WINDOW = 24  # characters before an expression that may hold the word leading it
+# A cue after the expression counts as this much farther than one before it: the verb before a
+# date usually governs it ("will double its flights by August, untouched by the crisis").
+_AFTER_WEIGHT = 2
 _POSSESSIVE = re.compile(r"['\u2019]s(?!\w)")
 _LEAD_TENSES = {"past_lead": Tense.BEGUN, "future_lead": Tense.PENDING, "present_lead": Tense.PRESENT}
 
@@ -35,6 +38,9 @@ class TenseReader:
 
     future: re.Pattern[str]
     past: re.Pattern[str]
+    # A present-tense verb of schedules ("opens", "ends", "is due"): the future, when the
+    # sentence has no past or future cue word.
+    scheduled: re.Pattern[str]
     # The word leading the expression, one group per kind: past_lead "since", future_lead
     # "until", present_lead "says" (one search instead of three).
     lead: re.Pattern[str]
@@ -48,6 +54,7 @@ class TenseReader:
         return cls(
             future=words("future_cue"),
             past=words("past_cue"),
+            scheduled=words("scheduled_cue"),
             lead=re.compile(rf"(?<!\w)(?i:{kinds})\s+(?:(?:early|mid|late)[- ]|the )?$"),
         )
 
@@ -72,7 +79,7 @@ class TenseReader:
         future_after = self.future.finditer(text, end, right)
         following = next(future_after, None)
         if following is not None:
-            nearest.append((following.start() - end, Tense.FUTURE))
+            nearest.append((_AFTER_WEIGHT * (following.start() - end), Tense.FUTURE))
         past_before = [
             start - cue.end()
             for cue in self.past.finditer(text, left, start)
@@ -88,11 +95,13 @@ class TenseReader:
                 covering.append(following.span())
                 following = next(future_after, None)
             if not _inside(cue.span(), covering):
-                nearest.append((cue.start() - end, Tense.PAST))
+                nearest.append((_AFTER_WEIGHT * (cue.start() - end), Tense.PAST))
                 break
         # min keeps the first of equal distances: the tie order above.
         best = min(nearest, key=lambda cue: cue[0], default=None)
-        return best[1] if best is not None else Tense.UNKNOWN
+        if best is not None:
+            return best[1]
+        return Tense.FUTURE if self.scheduled.search(text, left, right) else Tense.UNKNOWN
 
 
 def _inside(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:

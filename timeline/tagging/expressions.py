@@ -58,6 +58,8 @@ class ClockTime:
     minute: int | None = None
     part: str | None = None  # MO, AF, EV, NI, MI (midday), DT (daytime)
     utc: bool = False  # stated in UTC/GMT: TimeML writes it with a Z
+    second: int | None = None
+    zone: str | None = None  # the time zone as the text names it ("CET", "ET", "UTC")
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,6 +174,13 @@ class Duration:
     unit: Unit
     amount: int | None
     half: bool = False  # "two and a half years" = P2Y6M, "5 1/2 hours" = PT5H30M
+    # A time stated in several units, coarsest first: a race time "1:58:40" = PT1H58M40S.
+    parts: tuple[tuple[Unit, int], ...] = ()
+    # "a decade" is one decade (TimeML P1DE), not ten years counted.
+    in_decades: bool = False
+    # "two days after the siege": +1 after / -1 before an event the text names; a narrative
+    # dates it from its last date (news keeps the duration).
+    then: int | None = None
 
 
 @dataclass(frozen=True, slots=True)

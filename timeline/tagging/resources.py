@@ -10,6 +10,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from timeline.errors import LanguageError
 from timeline.models import TimexType
 
 _ESCAPED_OR_LETTER = re.compile(r"\\.|[a-z]")
@@ -54,6 +55,28 @@ class Language:
 
 def _root(language: str) -> Any:
     return resources.files("timeline.tagging") / "resources" / language
+
+
+@cache
+def shipped_languages() -> tuple[str, ...]:
+    """The languages with rule files in the package (the directory names under resources/)."""
+    base = resources.files("timeline.tagging") / "resources"
+    return tuple(sorted(entry.name for entry in base.iterdir() if (entry / "rules.toml").is_file()))
+
+
+def supported_language(tag: str) -> str:
+    """The shipped language a language tag names: "en", "EN", "en-US" and "en_GB" give "en".
+
+    The tag comes from input data (a JSONL line, a sidecar, an HTML page) and must never pick
+    a path: anything that is not a shipped language, "de" or "../../x" alike, is refused with
+    LanguageError (a ValueError) rather than read as a directory or tagged with English rules.
+    """
+    shipped = shipped_languages()
+    normal = tag.strip().lower().replace("_", "-") if isinstance(tag, str) else ""
+    for candidate in (normal, normal.split("-")[0]):
+        if candidate in shipped:
+            return candidate
+    raise LanguageError(f"language {tag!r} is not supported (supported: {', '.join(shipped)})")
 
 
 def _title_variants(alternative: str) -> str:
@@ -147,9 +170,14 @@ def _load_rules(root: Any) -> tuple[tuple[Rule, ...], tuple[str, ...]]:
     return tuple(rules), tuple(data.get("negative", {}).get("texts", ()))
 
 
-@cache
 def load_language(language: str = "en") -> Language:
-    """The pattern lists, tables and rules of `language` (package data, read once)."""
+    """The pattern lists, tables and rules of `language` (package data, read once); a tag such
+    as "en-US" loads its shipped language, an unknown one raises LanguageError."""
+    return _load_language(supported_language(language))
+
+
+@cache
+def _load_language(language: str) -> Language:
     root = _root(language)
     tables = tomllib.loads((root / "tables.toml").read_text(encoding="utf-8"))
     rules, negatives = _load_rules(root)

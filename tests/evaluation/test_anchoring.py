@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from timeline.evaluation.anchoring import Score, score_document, value_span
 from timeline.evaluation.corpus import (
     Annotation,
     CorpusDocument,
@@ -12,7 +13,6 @@ from timeline.evaluation.corpus import (
     EventMention,
     EventTimeLink,
 )
-from timeline.events.measure import Score, score_document, value_span
 from timeline.models import Granularity
 
 

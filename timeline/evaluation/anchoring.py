@@ -14,7 +14,7 @@ one date to several events), and "R sent" the recall any method that looks only 
 sentence can reach (AQUAINT links dates to events up to a dozen sentences away); "R in sent" is
 the recall over those same-sentence links alone.
 
-    python -m timeline.events.measure ../shared/corpora/meantime-en ../shared/corpora/te3-tbaq
+    python -m timeline.evaluation.anchoring ../shared/corpora/meantime-en ../shared/corpora/te3-tbaq
 """
 
 from __future__ import annotations

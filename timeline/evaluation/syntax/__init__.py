@@ -1,0 +1,1 @@
+"""Syntactic decisions of the event layer scored against gold Universal Dependencies trees (issue 14)."""
