@@ -40,8 +40,22 @@ CORPORA = ROOT.parent / "shared" / "corpora"
 MARKS = ("D", "E", "T", "S", "P")
 SPURIOUS_KINDS = ("S1", "S2", "S3", "S4", "S5")
 DEFAULT_GROUP = "dev"
-# The output fields that make two runs' events "the same event" for carrying a judgment over.
-IDENTITY_FIELDS = ("doc", "start", "end", "value", "status", "title", "trigger", "participants", "place")
+# The output fields that make two runs' events "the same event" for carrying a judgment over. The
+# span and modifier count: a range read as one end and the same range kept whole share a value.
+IDENTITY_FIELDS = (
+    "doc",
+    "start",
+    "end",
+    "value",
+    "date_start",
+    "date_end",
+    "mod",
+    "status",
+    "title",
+    "trigger",
+    "participants",
+    "place",
+)
 
 Record = dict[str, Any]
 Key = tuple[str, int, int]

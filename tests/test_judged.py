@@ -78,6 +78,8 @@ class TestCarry:
             {"place": "Rasna"},
             {"trigger": "struck"},
             {"end": 20},
+            {"date_end": "2025-10-20"},
+            {"mod": "START"},
         ],
     )
     def test_any_identity_field_change_blocks_the_carry(self, change: dict[str, Any]) -> None:
