@@ -4,6 +4,7 @@
     .venv/bin/python benchmarks/judged.py show base-520425c [--doc D]  # each event with its sentence
     .venv/bin/python benchmarks/judged.py carry --from A --to B       # reuse A's marks where B is unchanged
     .venv/bin/python benchmarks/judged.py summary base-520425c        # the figures for BENCHMARKS.md
+    .venv/bin/python benchmarks/judged.py summary base-520425c --group heldout   # one group alone
     .venv/bin/python benchmarks/judged.py check base-520425c          # fails when an event is unjudged
 
 The set (benchmarks/judged/set.toml) lists MEANTIME and TBAQ documents by their path under
@@ -16,7 +17,9 @@ naming the failure patterns (t-no-subject, d-range, p-actor-missing, ...) that `
 Judgments are keyed by (doc, first mention start, end), so a later run whose event there is
 unchanged carries the marks over and only what changed is judged again. Missed events (dated
 events a reader would put on the timeline that the tool did not emit) are listed per label in
-missed/<label>.toml.
+missed/<label>.toml. Each document belongs to a group (`group` in set.toml, "dev" when absent):
+the held-out group holds texts the event layer was never tuned on, and `summary` reports every
+group apart as well as the whole set.
 """
 
 from __future__ import annotations
@@ -36,8 +39,23 @@ JUDGED = ROOT / "benchmarks" / "judged"
 CORPORA = ROOT.parent / "shared" / "corpora"
 MARKS = ("D", "E", "T", "S", "P")
 SPURIOUS_KINDS = ("S1", "S2", "S3", "S4", "S5")
-# The output fields that make two runs' events "the same event" for carrying a judgment over.
-IDENTITY_FIELDS = ("doc", "start", "end", "value", "status", "title", "trigger", "participants", "place")
+DEFAULT_GROUP = "dev"
+# The output fields that make two runs' events "the same event" for carrying a judgment over. The
+# span and modifier count: a range read as one end and the same range kept whole share a value.
+IDENTITY_FIELDS = (
+    "doc",
+    "start",
+    "end",
+    "value",
+    "date_start",
+    "date_end",
+    "mod",
+    "status",
+    "title",
+    "trigger",
+    "participants",
+    "place",
+)
 
 Record = dict[str, Any]
 Key = tuple[str, int, int]
@@ -56,16 +74,18 @@ class SetDocument:
     kind: str
     path: str
     corpus: bool  # True: path is under ../shared/corpora; False: under the repo
+    group: str = DEFAULT_GROUP  # "dev" (tuned on) or "heldout" (never tuned on)
 
 
 def load_set(path: Path) -> list[SetDocument]:
     data = tomllib.loads(path.read_text(encoding="utf-8"))
     docs = []
     for entry in data.get("doc", []):
+        group = str(entry.get("group", DEFAULT_GROUP))
         if "corpus" in entry:
-            docs.append(SetDocument(entry["id"], entry["kind"], entry["corpus"], corpus=True))
+            docs.append(SetDocument(entry["id"], entry["kind"], entry["corpus"], corpus=True, group=group))
         else:
-            docs.append(SetDocument(entry["id"], entry["kind"], entry["text"], corpus=False))
+            docs.append(SetDocument(entry["id"], entry["kind"], entry["text"], corpus=False, group=group))
     ids = [d.id for d in docs]
     if len(set(ids)) != len(ids):
         raise JudgedError(f"{path}: duplicate document ids")
@@ -256,6 +276,17 @@ class Tally:
             self.spurious[j["spurious"]] += 1
         self.patterns.update(j.get("patterns") or ())
 
+    def merge(self, other: Tally) -> None:
+        self.events += other.events
+        self.ready += other.ready
+        self.titles += other.titles
+        self.dates += other.dates
+        self.statuses += other.statuses
+        self.participants += other.participants
+        self.spurious.update(other.spurious)
+        self.patterns.update(other.patterns)
+        self.missed += other.missed
+
 
 def calendar_ready(j: Record) -> bool:
     """D, E, T and S all right (a spurious event is never ready: it has no place on a calendar)."""
@@ -282,6 +313,26 @@ def summarize(
         total.missed += 1
         per_doc.setdefault(m["doc"], Tally()).missed += 1
     return total, per_doc
+
+
+def group_tallies(docs: Sequence[SetDocument], per_doc: dict[str, Tally]) -> dict[str, Tally]:
+    """The per-document tallies summed by group, groups in the order they first appear in the set."""
+    groups: dict[str, Tally] = {}
+    for doc in docs:
+        tally = groups.setdefault(doc.group, Tally())
+        if doc.id in per_doc:
+            tally.merge(per_doc[doc.id])
+    return groups
+
+
+def format_groups(groups: dict[str, Tally]) -> str:
+    columns = ("events", "ready", "titles", "spur.", "dates", "status", "missed")
+    lines = [f"{'group':<12} " + " ".join(f"{c:>6}" for c in columns)]
+    for name, t in groups.items():
+        spur = sum(t.spurious.values())
+        cells = [pct(x, t.events) for x in (t.ready, t.titles, spur, t.dates, t.statuses)]
+        lines.append(f"{name:<12} {t.events:>6} " + " ".join(f"{c:>6}" for c in cells) + f" {t.missed:>6}")
+    return "\n".join(lines)
 
 
 def format_summary(label: str, total: Tally, per_doc: dict[str, Tally]) -> str:
@@ -401,14 +452,24 @@ def cmd_carry(args: argparse.Namespace) -> int:
 
 
 def cmd_summary(args: argparse.Namespace) -> int:
-    docs = [d.id for d in load_set(JUDGED / "set.toml")]
+    docs = load_set(JUDGED / "set.toml")
+    if args.group is not None:
+        docs = [d for d in docs if d.group == args.group]
+        if not docs:
+            raise JudgedError(f"no document of the set is in group {args.group!r}")
+    ids = {d.id for d in docs}
     total, per_doc = summarize(
-        docs,
-        read_jsonl(run_path(args.label)),
-        read_jsonl(judgments_path(args.label)),
-        load_missed(missed_path(args.label)),
+        [d.id for d in docs],
+        [r for r in read_jsonl(run_path(args.label)) if r["doc"] in ids],
+        [j for j in read_jsonl(judgments_path(args.label)) if j["doc"] in ids],
+        [m for m in load_missed(missed_path(args.label)) if m["doc"] in ids],
     )
-    print(format_summary(args.label, total, per_doc))
+    label = args.label if args.group is None else f"{args.label}, group {args.group}"
+    print(format_summary(label, total, per_doc))
+    groups = group_tallies(docs, per_doc)
+    if len(groups) > 1:
+        print("\nby group (percentages of the group's events)")
+        print(format_groups(groups))
     return 0
 
 
@@ -440,6 +501,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     p.set_defaults(func=cmd_carry)
     p = sub.add_parser("summary", help="the judged figures of a run")
     p.add_argument("label")
+    p.add_argument("--group", help="only the documents of this group of the set (dev, heldout)")
     p.set_defaults(func=cmd_summary)
     p = sub.add_parser("check", help="fail when an event of the run has no judgment")
     p.add_argument("label")

@@ -78,6 +78,8 @@ class TestCarry:
             {"place": "Rasna"},
             {"trigger": "struck"},
             {"end": 20},
+            {"date_end": "2025-10-20"},
+            {"mod": "START"},
         ],
     )
     def test_any_identity_field_change_blocks_the_carry(self, change: dict[str, Any]) -> None:
@@ -204,3 +206,68 @@ def test_summary_counts_failure_patterns() -> None:
     assert judged.check(run[:1], [judgment("a", 0, patterns="t-no-subject")]) == [
         "('a', 0, 6): patterns must be a list of tags"
     ]
+
+
+class TestGroups:
+    def test_a_document_without_group_is_dev(self, tmp_path: Path) -> None:
+        path = tmp_path / "set.toml"
+        path.write_text(
+            '[[doc]]\nid = "a"\nkind = "own-x"\ntext = "a.txt"\n\n'
+            '[[doc]]\nid = "b"\nkind = "heldout-y"\ngroup = "heldout"\ntext = "b.txt"\n',
+            encoding="utf-8",
+        )
+        assert [(d.id, d.group) for d in judged.load_set(path)] == [("a", "dev"), ("b", "heldout")]
+
+    def test_group_tallies_sum_their_documents(self) -> None:
+        docs = [
+            judged.SetDocument("a", "own-x", "a.txt", corpus=False),
+            judged.SetDocument("b", "heldout-y", "b.txt", corpus=False, group="heldout"),
+            judged.SetDocument("c", "heldout-z", "c.txt", corpus=False, group="heldout"),
+        ]
+        run = [event("a", 0), event("b", 0), event("b", 10), event("c", 0)]
+        marks = [
+            judgment("a", 0, t=False),
+            judgment("b", 0),
+            judgment("b", 10, spurious="S1", patterns=["s1-duration"]),
+            judgment("c", 0),
+        ]
+        missed = [{"doc": "c", "expression": "May", "value": "2025-05", "what": "no event"}]
+        _, per_doc = judged.summarize(["a", "b", "c"], run, marks, missed)
+        groups = judged.group_tallies(docs, per_doc)
+        assert list(groups) == ["dev", "heldout"]
+        dev, held = groups["dev"], groups["heldout"]
+        assert (dev.events, dev.ready, dev.titles, dev.missed) == (1, 0, 0, 0)
+        assert (held.events, held.ready, held.titles, held.missed) == (3, 2, 3, 1)
+        assert held.spurious == {"S1": 1} and held.patterns == {"s1-duration": 1}
+        table = judged.format_groups(groups)
+        assert table.splitlines()[2].split() == ["heldout", "3", "67%", "100%", "33%", "100%", "100%", "1"]
+
+    def test_summary_of_one_group_leaves_the_others_out(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        monkeypatch.setattr(judged, "JUDGED", tmp_path)
+        (tmp_path / "set.toml").write_text(
+            '[[doc]]\nid = "a"\nkind = "own-x"\ntext = "a.txt"\n\n'
+            '[[doc]]\nid = "b"\nkind = "heldout-y"\ngroup = "heldout"\ntext = "b.txt"\n',
+            encoding="utf-8",
+        )
+        judged.write_jsonl(tmp_path / "runs" / "x.jsonl", [event("a", 0), event("b", 0), event("b", 10)])
+        judged.write_jsonl(
+            tmp_path / "judgments" / "x.jsonl",
+            [judgment("a", 0), judgment("b", 0, t=False), judgment("b", 10)],
+        )
+        assert judged.main(["summary", "x", "--group", "heldout"]) == 0
+        out = capsys.readouterr().out
+        assert "group heldout" in out and "events                2" in out
+        assert "calendar-ready        1 (50%)" in out and "\na " not in out
+        assert judged.main(["summary", "x"]) == 0
+        out = capsys.readouterr().out
+        assert "events                3" in out and "by group" in out
+        assert judged.main(["summary", "x", "--group", "nope"]) == 2
+
+
+def test_the_set_has_a_held_out_group_in_styles_the_dev_documents_lack() -> None:
+    held = [d for d in SET_DOCS if d.group == "heldout"]
+    dev_kinds = {d.kind.split("-")[-1] for d in SET_DOCS if d.group == "dev"}
+    assert len(held) >= 5 and all(d.id.startswith("heldout-") and not d.corpus for d in held)
+    assert not {d.kind.split("-")[-1] for d in held} & dev_kinds
