@@ -14,7 +14,7 @@ from typing import NoReturn, ParamSpec, TypeVar
 
 import typer
 
-from timeline.errors import OutputClosed, TimelineError
+from timeline.errors import OutputClosed, TimelineError, WorkerError
 
 EXIT_OK = 0
 EXIT_INTERNAL = 1
@@ -105,6 +105,15 @@ def user_errors(command: Callable[P, R]) -> Callable[P, R]:
             # The reader chose to stop (`| head`): nothing to tell it, but the code says the
             # export did not arrive whole.
             raise typer.Exit(EXIT_PIPE) from None
+        except WorkerError as err:
+            # The pool is broken and its workers stopped; leave at once. Interpreter exit would run
+            # concurrent.futures' exit hook, which can write to the dead pool's closed wake-up
+            # pipe and print "Exception ignored ... Bad file descriptor" under the one line.
+            typer.echo(f"timeline: error: {terminal_safe(str(err))}", err=True)
+            with contextlib.suppress(OSError, ValueError):
+                sys.stdout.flush()
+                sys.stderr.flush()
+            os._exit(EXIT_USAGE)
         except TimelineError as err:
             fail(str(err))
         except KeyboardInterrupt:
