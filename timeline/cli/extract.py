@@ -324,7 +324,7 @@ def stream_basename(inputs: list[str]) -> str:
 def _input_bytes(inputs: list[str]) -> int | None:
     """The bytes the readers will take: article files only (not sidecars, not our own exports,
     not other files of a directory); None when unknown (stdin, URLs)."""
-    from timeline.reading.sources import READERS, is_own_output
+    from timeline.reading.sources import article_files
 
     total = 0
     for arg in inputs:
@@ -332,12 +332,7 @@ def _input_bytes(inputs: list[str]) -> int | None:
         if arg == "-" or not path.exists():
             return None
         if path.is_dir():
-            files = (
-                p
-                for p in path.rglob("*")
-                if p.suffix.lower() in READERS and p.is_file() and not is_own_output(p)
-            )
-            total += sum(p.stat().st_size for p in files)
+            total += sum(p.stat().st_size for p in article_files(path))
         elif path.is_file():
             total += path.stat().st_size
     return total

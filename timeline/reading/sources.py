@@ -401,12 +401,18 @@ def is_own_output(path: Path) -> bool:
     return _OWN_HTML in head
 
 
+def article_files(folder: Path) -> list[Path]:
+    """The articles a run over `folder` reads, in path order: files the readers take, found
+    recursively, our own exports left out."""
+    return sorted(
+        p for p in folder.rglob("*") if p.is_file() and p.suffix.lower() in READERS and not is_own_output(p)
+    )
+
+
 def _iter_paths(arg: str) -> Iterator[Path]:
     path = Path(arg)
     if path.is_dir():
-        found = sorted(
-            p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in READERS and not is_own_output(p)
-        )
+        found = article_files(path)
         if not found:
             raise InputError(f"{arg}: no articles ({', '.join(sorted(READERS))}) in this directory")
         yield from found
