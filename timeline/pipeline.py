@@ -13,7 +13,7 @@ from timeline.models import Document, DocumentInfo, Event, ReferenceSource, Time
 from timeline.parallel import map_documents
 from timeline.settings import DocumentType, TaggerSettings
 from timeline.tagging.resources import supported_language
-from timeline.temporal import annotate
+from timeline.temporal import annotated_sections
 
 
 @contextmanager
@@ -41,8 +41,33 @@ def document_events(document: Document, settings: TaggerSettings | None = None) 
     # supported_language first: an unknown language raises LanguageError itself, not wrapped
     tagger = settings or TaggerSettings(language=supported_language(document.info.language))
     with paused_cycle_collection():
-        timexes = annotate(document.text, document.info.reference_date, tagger)
-        return detect_events(document, timexes)
+        events: list[Event] = []
+        # A section's timexes and words are dropped once its events are found: the working
+        # memory is the section's, whatever the length of the text.
+        for start, end, timexes in annotated_sections(document.text, document.info.reference_date, tagger):
+            if start == 0 and end == len(document.text):
+                return detect_events(document, timexes)
+            section = document.model_copy(update={"text": document.text[start:end]})
+            events.extend(_moved(event, start) for event in detect_events(section, timexes))
+        return tuple(events)
+
+
+def _moved(event: Event, offset: int) -> Event:
+    """An event of a section with its offsets in the whole text (its provisional id, which
+    orders events of one place, is "document:offset")."""
+    mentions = tuple(
+        mention.model_copy(
+            update={
+                "start": mention.start + offset,
+                "end": mention.end + offset,
+                "sentence_start": None if mention.sentence_start is None else mention.sentence_start + offset,
+                "sentence_end": None if mention.sentence_end is None else mention.sentence_end + offset,
+            }
+        )
+        for mention in event.mentions
+    )
+    document_id, _, at = event.id.rpartition(":")
+    return event.model_copy(update={"id": f"{document_id}:{int(at) + offset}", "mentions": mentions})
 
 
 def build_timeline(

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections import deque
+from collections.abc import Iterator, Sequence
 
 from timeline.models import Timex
 from timeline.resolving import resolve
+from timeline.resolving.resolver import Resolution, reads_as_narrative
 from timeline.settings import TaggerSettings
 from timeline.tagging import tag
 from timeline.tagging.context import TenseReader, sentence_window
@@ -23,6 +26,19 @@ _DIRECTIONS = {"past": Tense.PAST, "future": Tense.FUTURE}
 # Longer "sentences" are lists and tables, not clauses with a governing verb; reading each of
 # their dates would re-read the whole sentence per date (quadratic on a long dated list).
 _MAX_SENTENCE = 600
+# A longer text is tagged, resolved and read for events a section at a time, so that the
+# working memory of those steps (about 460 bytes per character on text dense with dates) is
+# bounded by the section, not by the text. Four times the longest article of the corpora
+# (88 kB), so that articles are read whole.
+SECTION_CHARS = 1 << 18
+# Where a section may end, best first: a line break (no sentence or expression crosses one),
+# the end of a sentence, a space after a separator, any space. Searched in the section's last half.
+_CUTS = (
+    re.compile(r"\n"),
+    re.compile(r"[.!?][\"')\]]*\s(?=\s*[\"'(\[]?[A-Z])"),
+    re.compile(r"[;,)\]]\s"),
+    re.compile(r"\s"),
+)
 
 
 def annotate(
@@ -36,6 +52,46 @@ def annotate(
     candidates = tag(text, settings)
     tenses = governing_tenses(text, candidates, settings) if reference_date is not None else None
     return resolve(candidates, reference_date, settings, tenses)
+
+
+def sections(text: str, size: int | None = None) -> Iterator[tuple[int, int]]:
+    """The text cut into consecutive [start, end) sections of at most `size` characters
+    (default SECTION_CHARS), each ending after a line break where one falls in its last half,
+    else after a sentence or a space."""
+    size = size or SECTION_CHARS
+    start = 0
+    while len(text) - start > size:
+        limit = start + size
+        cut = limit  # no break at all in half a section: not prose, cut anywhere
+        for pattern in _CUTS:
+            last = deque(pattern.finditer(text, start + size // 2, limit), maxlen=1)
+            if last:
+                cut = last[0].end()
+                break
+        yield start, cut
+        start = cut
+    yield start, len(text)
+
+
+def annotated_sections(
+    text: str, reference_date: dt.date | None, settings: TaggerSettings = _DEFAULT_SETTINGS
+) -> Iterator[tuple[int, int, tuple[Timex, ...]]]:
+    """annotate() a section at a time (`sections`): each section's (start, end) in the text and
+    its timexes, their offsets in the section. Any article is one section, annotated whole. A
+    longer text carries its previous date and its story from one section to the next; whether
+    it is a narrative is read from its first section."""
+    resolution: Resolution | None = None
+    for start, end in sections(text):
+        if start == 0 and end == len(text):
+            yield start, end, annotate(text, reference_date, settings)
+            return
+        piece = text[start:end]
+        candidates = tag(piece, settings)
+        tenses = governing_tenses(piece, candidates, settings) if reference_date is not None else None
+        if resolution is None:
+            narrative = reads_as_narrative(candidates, reference_date, settings)
+            resolution = Resolution(reference_date, settings, narrative)
+        yield start, end, resolution(candidates, tenses)
 
 
 def _open(candidate: Candidate) -> bool:
@@ -109,4 +165,4 @@ def governing_tenses(
     return out
 
 
-__all__ = ["annotate", "governing_tenses"]
+__all__ = ["SECTION_CHARS", "annotate", "annotated_sections", "governing_tenses", "sections"]
