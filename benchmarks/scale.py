@@ -6,6 +6,7 @@
     .venv/bin/python benchmarks/scale.py index-html --files 10000 --distinct
     .venv/bin/python benchmarks/scale.py killed-worker                    # --jobs 2, kill -9
     .venv/bin/python benchmarks/scale.py dense --mb 2 --unit '1/1/1/1 '   # memory per input byte
+    .venv/bin/python benchmarks/scale.py dense --mb 20 --unit '2017 ' --max-bytes 30000000
     .venv/bin/python benchmarks/scale.py tagger                           # tag() alone, tracemalloc
 
 `--rev REV` runs the code of a git revision instead (extracted with `git archive` to a temporary
@@ -198,6 +199,8 @@ def dense(args: argparse.Namespace, work: Path, env: dict[str, str]) -> dict[str
         "-o",
         str(work / "o.json"),
     ]
+    if args.max_bytes is not None:
+        command += ["--max-bytes", str(args.max_bytes)]
     baseline = measure([str(CLI), "--version"], env)["peak_tree_rss_mb"]
     result = measure(command, env)
     peak = result["peak_tree_rss_mb"]
@@ -252,6 +255,7 @@ def main() -> None:
     p = sub.add_parser("dense")
     p.add_argument("--mb", type=float, default=2.0)
     p.add_argument("--unit", default="1/1/1/1 ")
+    p.add_argument("--max-bytes", type=int, default=None, help="passed on (the default limit is 10 MB)")
     p = sub.add_parser("tagger")
     p.add_argument("--size", type=int, default=200_000)
     args = parser.parse_args()

@@ -32,11 +32,15 @@ _MAX_SENTENCE = 600
 # (88 kB), so that articles are read whole.
 SECTION_CHARS = 1 << 18
 # Where a section may end, best first: a line break (no sentence or expression crosses one),
-# the end of a sentence, a space after a separator, any space. Searched in the section's last half.
+# the end of a sentence (a word of two lower-case letters or more, then a capital: not "Jan. 3"
+# nor "Mr. Smith"), a space after a semicolon or a bracket, a space neither after a period or
+# a comma nor before a digit (those lie inside dates: "Jan. 3, 2017"), any space. Searched in
+# the section's last half.
 _CUTS = (
     re.compile(r"\n"),
-    re.compile(r"[.!?][\"')\]]*\s(?=\s*[\"'(\[]?[A-Z])"),
-    re.compile(r"[;,)\]]\s"),
+    re.compile(r"(?<=[a-z]{2})[.!?][\"')\]]*\s(?=\s*[\"'(\[]?[A-Z])"),
+    re.compile(r"[;)\]]\s"),
+    re.compile(r"(?<![.,])\s(?!\d)"),
     re.compile(r"\s"),
 )
 

@@ -36,8 +36,13 @@ REFERENCE = dt.date(2017, 2, 10)
         ("aaaa bbbb\ncc. Dd ee", 14, [(0, 10), (10, 19)]),
         # no line break: after a sentence end, not after the abbreviation's period ("Oct. 22")
         ("We met them. Talks on Oct. 22 went on", 20, [(0, 13), (13, 30), (30, 37)]),
-        # a space after a separator before any space
-        ("ab cd 2017, 2018 2019 x", 18, [(0, 12), (12, 23)]),
+        # a space after a semicolon before any space; never after a comma ("Jan. 3, 2017")
+        ("ab cd 2017; 2018 2019 x", 18, [(0, 12), (12, 23)]),
+        # nor after a period or a comma, nor before a digit, while another space is there
+        ("Jan. 3, 2017 Jan. 3, 2017", 24, [(0, 13), (13, 25)]),
+        ("2017 2017 2017", 10, [(0, 10), (10, 14)]),
+        # "Mr. Smith" is no sentence end
+        ("We met them. Mr. Smith left", 20, [(0, 13), (13, 27)]),
         # no break in the last half: cut at the size
         ("x" * 25, 10, [(0, 10), (10, 20), (20, 25)]),
     ],
