@@ -73,16 +73,19 @@ def _absolute(e: Absolute, reference: dt.date | None, tense: Tense, anchor: Poin
 
 
 def _holiday(e: Holiday, reference: dt.date | None, tense: Tense) -> Outcome:
+    granularity = with_clock(Granularity.DAY, e.clock)
+
     def point(year: int) -> Point | None:
         try:
             if e.easter is not None:
-                return Point(Granularity.DAY, calendar.easter(year) + dt.timedelta(days=e.easter))
-            if e.month is None:
+                day = calendar.easter(year) + dt.timedelta(days=e.easter)
+            elif e.month is None:
                 return None
-            if e.day is not None:
-                return Point(Granularity.DAY, dt.date(year, e.month, e.day))
-            day = calendar.nth_weekday(year, e.month, e.weekday or 0, e.from_day, e.nth)
-            return Point(Granularity.DAY, day)
+            elif e.day is not None:
+                day = dt.date(year, e.month, e.day)
+            else:
+                day = calendar.nth_weekday(year, e.month, e.weekday or 0, e.from_day, e.nth)
+            return Point(granularity, day, e.clock)
         except ValueError:
             return None
 
@@ -91,7 +94,7 @@ def _holiday(e: Holiday, reference: dt.date | None, tense: Tense) -> Outcome:
         return (found, Anchoring.EXPLICIT) if found else None
     if reference is None:
         fixed = e.month is not None and e.day is not None
-        return Unresolved(f"XXXX-{e.month:02d}-{e.day:02d}" if fixed else "XXXX-XX-XX", Granularity.DAY)
+        return unresolved_day(f"XXXX-{e.month:02d}-{e.day:02d}" if fixed else "XXXX-XX-XX", e.clock)
     options = [p for p in (point(reference.year + k) for k in (-1, 0, 1)) if p is not None]
     chosen = pick(options, e.direction, tense, reference)
     return (chosen, Anchoring.REFERENCE_DATE) if chosen else None

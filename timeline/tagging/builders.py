@@ -169,6 +169,7 @@ def _holiday(m: Match) -> Expression | None:
         easter=entry.get("easter"),
         year=m.year(),
         direction=m.direction(),
+        clock=m.clock(),
     )
 
 

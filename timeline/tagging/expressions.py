@@ -96,6 +96,7 @@ class Holiday:
     easter: int | None = None
     year: int | None = None
     direction: int | None = None
+    clock: ClockTime | None = None  # "9 p.m. on Christmas Eve"
 
 
 @dataclass(frozen=True, slots=True)
