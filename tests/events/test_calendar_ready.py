@@ -134,6 +134,13 @@ RANGES_AND_TIMES = [
     Row("The bridge was built between 1998 and 2001.", "1998", "1998", "built", "Bridge built", PAST),
     Row("The talks were held on Monday at 3 p.m. in Geneva.", "Monday", "2017-02-06", "talks",
         "Talks held in Geneva", PAST),
+    # a clock time before a holiday is one time on that day, its measuring adverb the date's
+    Row("Police arrived shortly after 9 p.m. on Christmas Eve.", "9 p.m. on Christmas Eve",
+        "2016-12-24T21:00", "arrived", "Police arrived", PAST),
+    Row("The fire was put out at the depot shortly after 11 p.m.", "11 p.m.", "2017-02-10T23:00",
+        "put", "Fire put out at the depot", PAST),
+    Row("The rebels withdrew just before dawn on Monday.", "Monday", "2017-02-06", "withdrew",
+        "Rebels withdrew before dawn", PAST),
 ]  # fmt: skip
 
 ANCHORING = [

@@ -18,6 +18,7 @@ from timeline.events.lexicon import (
     multiword,
     place_prepositions,
     prepositions,
+    time_adverbs,
     word_set,
 )
 from timeline.events.tokens import AUX, PREDICATE_KINDS, VERB, Kind, Token
@@ -359,7 +360,8 @@ def complement(
         word = token.lower
         if i in dates:
             passed_date = True
-            if any(tokens[k].lower not in prepositions() for k in out):
+            measure = time_adverbs()
+            if any(tokens[k].lower not in prepositions() and tokens[k].lower not in measure for k in out):
                 break
             # "election in 2014 was marred": the date and its preposition drop out; a verb's
             # particle stays ("called off on Monday")
@@ -394,6 +396,8 @@ def complement(
             continue
         out.append(i)
         i += 1
+    while out and out[-1] == i - 1 and i < size and tokens[out[-1]].lower in time_adverbs():
+        out.pop()  # "arrived shortly [after 9 p.m.]": the adverb measures the phrase it stops at
     return _trim_tail(tokens, kinds, out)
 
 

@@ -37,6 +37,12 @@ def prepositions() -> frozenset[str]:
 
 
 @cache
+def time_adverbs() -> frozenset[str]:
+    """Adverbs measuring a date's preposition ("shortly after"): they go with the date."""
+    return word_set("time_adverbs.txt")
+
+
+@cache
 def case_set(name: str) -> frozenset[str]:
     """A one-entry-per-line list, case kept (names)."""
     return frozenset(_lines(name))
