@@ -165,6 +165,11 @@ ANCHORING = [
 ]  # fmt: skip
 
 STATUS = [
+    # a linking verb's tense is the group's: "will stay closed on Thursday" is the coming one
+    Row("Schools in the region will stay closed on Thursday, the ministry said.", "Thursday",
+        "2017-02-16", "closed", "Schools in the region will stay closed", UPCOMING, reported_by="ministry"),
+    Row("The border crossing remained closed on Thursday.", "Thursday", "2017-02-09", "closed",
+        "Border crossing remained closed", PAST),
     # the future in the past: not yet done, though the year has begun
     Row("The company said it would cut 500 jobs this year.", "this year", "2017", "cut",
         "Company would cut 500 jobs", UPCOMING, reported_by="company"),

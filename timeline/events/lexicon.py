@@ -37,6 +37,12 @@ def prepositions() -> frozenset[str]:
 
 
 @cache
+def linking_verbs() -> frozenset[str]:
+    """Linking verbs whose participle or adjective is the event ("will stay closed")."""
+    return word_set("linking_verbs.txt")
+
+
+@cache
 def time_adverbs() -> frozenset[str]:
     """Adverbs measuring a date's preposition ("shortly after"): they go with the date."""
     return word_set("time_adverbs.txt")

@@ -6,7 +6,7 @@ from datetime import date
 from typing import NamedTuple
 
 from timeline.events.anchoring import is_hard_boundary
-from timeline.events.lexicon import auxiliaries
+from timeline.events.lexicon import auxiliaries, linking_verbs
 from timeline.events.tokens import AUX, VERB, Kind, Token
 from timeline.models import Status, TimeValue
 
@@ -50,6 +50,7 @@ def verb_group(
             or word in GROUP_ADVERBS
             or word == "to"
             or (word.endswith("ly") and len(word) > 4 and token.text.islower())
+            or (start == trigger and word in linking_verbs())  # "will stay closed"
         ):
             break
         start -= 1
@@ -85,6 +86,11 @@ def _tense(tokens: tuple[Token, ...], group: range, trigger: int, cue_kinds: fro
             if tense in ("present", "modal"):
                 return "present"
     readings = tokens[trigger].info.tenses
+    if group and tokens[trigger - 1].lower in linking_verbs():
+        # "stayed closed" is past by "stayed", "stay closed" not past by "closed"
+        readings = tokens[trigger - 1].info.tenses
+        if trigger - 2 >= group.start and tokens[trigger - 2].lower == "to":
+            return "none"
     if group and tokens[trigger - 1].lower == "to":
         return "none"
     if "past" in readings:
