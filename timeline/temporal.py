@@ -14,7 +14,7 @@ from timeline.resolving.resolver import Resolution, reads_as_narrative
 from timeline.settings import TaggerSettings
 from timeline.tagging import tag
 from timeline.tagging.context import TenseReader, sentence_window
-from timeline.tagging.expressions import Absolute, Candidate, Holiday, Period, Tense, Weekday
+from timeline.tagging.expressions import Absolute, Candidate, Holiday, Period, Shift, Tense, Weekday
 from timeline.tagging.finder import tagger
 
 _DEFAULT_SETTINGS = TaggerSettings()
@@ -99,14 +99,18 @@ def annotated_sections(
 
 
 def _open(candidate: Candidate) -> bool:
-    """A date the text leaves open on the calendar (no year, no week: "in June", "on Monday"),
-    whose occurrence only the clause's time can choose; a leading word ("since", "until")
-    fixes it already."""
+    """A date the text leaves open on the calendar (no year, no week: "in June", "on Monday";
+    a clock time alone), whose occurrence only the clause's time can choose; a leading word
+    ("since", "until") fixes it already."""
     if candidate.tense in (Tense.BEGUN, Tense.PENDING):
         return False
     e = candidate.expression
     if isinstance(e, Weekday):
         return e.direction is None and not e.from_previous
+    if isinstance(e, Shift):
+        # a clock time alone ("at 8 a.m."): the previous date's day, unless the verb says the
+        # time is past and that day is still to come (resolving.dates)
+        return e.clock is not None and not e.offset
     return isinstance(e, Absolute | Holiday | Period) and e.year is None
 
 

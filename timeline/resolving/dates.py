@@ -276,6 +276,17 @@ def resolve_expression(
                 and ORDER[day_anchor.granularity] >= ORDER[unit_granularity]
             ):
                 anchor = day_anchor
+            if (
+                anchor is not None
+                and reference is not None
+                and expression.clock is not None
+                and not expression.offset
+                and tense is Tense.PAST
+                and anchor.day > reference
+            ):
+                # "it reopened shortly before 8 a.m." after a sentence on the coming Thursday:
+                # what is told as done happened by the day of writing, not on that Thursday.
+                anchor = None
             # "Two days later" than "1998" says nothing: only as fine a date can anchor a shift;
             # "year-earlier" results never compare with a period long over.
             if (
