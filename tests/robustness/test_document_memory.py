@@ -12,16 +12,18 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
+import os
 import tracemalloc
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from timeline import temporal
 from timeline.events import detect_events
 from timeline.models import Event
 from timeline.pipeline import document_events, text_document
+from timeline.settings import TaggerSettings
 from timeline.temporal import annotate, sections
 
 REFERENCE = dt.date(2017, 2, 10)
@@ -103,6 +105,41 @@ def test_the_previous_date_is_carried_into_the_next_section(monkeypatch: pytest.
     assert text[events[1].mentions[0].start : events[1].mentions[0].end] == "Two days later"
     sentence = events[1].mentions[0]
     assert (sentence.sentence_start, sentence.sentence_end) == (43, len(text))
+
+
+# Lines of every kind of date the resolver carries from one to the next (previous date, last
+# day, clock times, weekdays, quotes, reported speech), each under 90 characters.
+LINES = [
+    *(line for article in ARTICLES for line in article.split("\n")),
+    "At 9 p.m. the lights went out.",
+    "The bridge reopened shortly before 8 a.m.",
+    "Schools will stay closed on Thursday, the ministry said.",
+    "A week earlier, the council had approved the plan.",
+    '"We will decide today," the mayor said on Monday.',
+    "The festival runs from March 3 to March 5.",
+    "Nothing happened.",
+]
+
+
+@settings(max_examples=int(os.environ.get("TIMELINE_SECTION_EXAMPLES", "40")), deadline=None, database=None)
+@given(
+    st.lists(st.sampled_from(LINES), min_size=2, max_size=24),
+    st.integers(min_value=180, max_value=900),
+)
+def test_any_text_cut_at_line_breaks_gives_the_events_it_gives_whole(lines: list[str], size: int) -> None:
+    # News: whether a text is a narrative is read from its first section only (a documented
+    # difference from reading it whole), so the property holds for a fixed document type.
+    text = "\n".join(lines)
+    news = TaggerSettings(document_type="news")
+    document = text_document(text, REFERENCE)
+    whole = detect_events(document, annotate(text, REFERENCE, news))
+    original = temporal.SECTION_CHARS
+    temporal.SECTION_CHARS = size  # monkeypatch is function-scoped; hypothesis calls this many times
+    try:
+        cut = document_events(document, news)
+    finally:
+        temporal.SECTION_CHARS = original
+    assert cut == whole
 
 
 SECTION = 10_000
