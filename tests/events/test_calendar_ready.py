@@ -70,6 +70,11 @@ REPORTED_SPEECH = [
     # a quotation's "today" is the day of the speech, not the publication day
     Row("'Our shares fell sharply today,' the chief executive said on Tuesday.", "today", "2017-02-07",
         "said", "Our shares fell sharply, chief executive says", PAST, reported_by="chief executive"),
+    # a "he" speaker is the person named before, name and case kept
+    Row("Councillor Ruth Amsel, 46, opposed the plan. She said on Tuesday that residents were "
+        "considering a legal challenge.", "Tuesday", "2017-02-07", "said",
+        "Residents considering a legal challenge, Councillor Ruth Amsel says", PAST,
+        reported_by="Councillor Ruth Amsel"),
 ]  # fmt: skip
 
 GLUED_CLAUSES = [

@@ -609,6 +609,8 @@ def _without_article(tokens: tuple[Token, ...], who: list[int]) -> list[int]:
 def _says(tokens: tuple[Token, ...], speaker: list[int], name: str) -> str:
     """'ministry says', 'police say': the speaker in a headline's attribution."""
     speaker = _without_article(tokens, speaker)
+    if speaker and tokens[speaker[0]].lower in PRONOUNS:
+        return f"{name} says"  # "he" stood for the person named earlier: a name keeps its case
     last = tokens[speaker[-1]] if speaker else None
     collective = last is not None and last.lower in COLLECTIVE_SPEAKERS
     plural = last is not None and (
