@@ -143,6 +143,11 @@ CASES = [
     Case("Schools will stay closed on Friday, the ministry said.", "Friday", "DATE", "2024-05-17",
          "upcoming"),
     Case("Schools remained closed on Friday, the ministry said.", "Friday", "DATE", "2024-05-10", "past"),
+    # a programme: a year-less date without tense after one still to come continues its year
+    Case("The festival runs from August 1 to August 4, with a night of plays on October 20.", "October 20",
+         "DATE", "2024-10-20", "upcoming"),
+    Case("The festival ran from August 1 to August 4. Plays were staged on October 20.", "October 20",
+         "DATE", "2023-10-20", "past"),
 ]  # fmt: skip
 
 # Cases this branch does not get right yet (each one a known gap, listed in BENCHMARKS.md).

@@ -33,6 +33,9 @@ from timeline.tagging.expressions import (
     Weekday,
 )
 
+# How near a date still to come a year-less date without tense must be to continue its year.
+_CONTINUES_DAYS = 92
+
 
 def _absolute(e: Absolute, reference: dt.date | None, tense: Tense, anchor: Point | None = None) -> Outcome:
     if e.month is None:
@@ -68,6 +71,19 @@ def _absolute(e: Absolute, reference: dt.date | None, tense: Tense, anchor: Poin
         found = point(reference.year + e.year_offset)
         return (found, Anchoring.REFERENCE_DATE) if found else None
     options = [p for p in (point(reference.year + k) for k in (-1, 0, 1)) if p is not None]
+    if (
+        tense is Tense.UNKNOWN
+        and e.direction is None
+        and anchor is not None
+        and ORDER[anchor.granularity] >= ORDER[Granularity.MONTH]
+        and anchor.span()[0] > reference
+        and options
+    ):
+        # A programme or timetable ("from July 6 to July 12, a night of plays on July 17"): with
+        # no tense of its own, a year-less date right after one still to come continues it.
+        nearest = min(options, key=lambda p: abs((p.day - anchor.day).days))
+        if abs((nearest.day - anchor.day).days) <= _CONTINUES_DAYS:
+            return nearest, Anchoring.REFERENCE_DATE
     chosen = pick(options, e.direction, tense, reference)
     return (chosen, Anchoring.REFERENCE_DATE) if chosen else None
 
