@@ -148,6 +148,11 @@ CASES = [
          "DATE", "2024-10-20", "upcoming"),
     Case("The festival ran from August 1 to August 4. Plays were staged on October 20.", "October 20",
          "DATE", "2023-10-20", "past"),
+    # a new date after a rescheduling verb is still to come, and so is the date coordinated with it
+    Case("Container trains were postponed to Saturday and Sunday.", "Saturday", "DATE", "2024-05-18"),
+    Case("Container trains were postponed to Saturday and Sunday.", "Sunday", "DATE", "2024-05-19"),
+    Case("The council vote was moved to Monday.", "Monday", "DATE", "2024-05-20", "upcoming"),
+    Case("Shops were closed on Saturday and Sunday.", "Sunday", "DATE", "2024-05-12", "past"),
 ]  # fmt: skip
 
 # Cases this branch does not get right yet (each one a known gap, listed in BENCHMARKS.md).

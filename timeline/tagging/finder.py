@@ -258,7 +258,9 @@ def _range_end(text: str, first: Candidate, second: Candidate, compiled: Tagger)
         return second
     between = _BETWEEN.search(text, max(0, first.start - 12), first.start)
     if gap.group().strip().lower() == "and" and not between:
-        return second
+        # "postponed to Saturday and Sunday", "since May and June": the word leading the first
+        # date leads both
+        return replace(second, tense=first.tense) if first.tense in (Tense.BEGUN, Tense.PENDING) else second
     return replace(second, expression=end)
 
 
