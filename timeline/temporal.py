@@ -81,15 +81,12 @@ def annotated_sections(
     text: str, reference_date: dt.date | None, settings: TaggerSettings = _DEFAULT_SETTINGS
 ) -> Iterator[tuple[int, int, tuple[Timex, ...]]]:
     """annotate() a section at a time (`sections`): each section's (start, end) in the text and
-    its timexes, their offsets in the section. Any article is one section, annotated whole. A
+    its timexes, their offsets in the section. Any article is one section: annotate() itself. A
     longer text carries its previous date and its story from one section to the next; whether
     it is a narrative is read from its first section."""
     resolution: Resolution | None = None
     for start, end in sections(text):
-        if start == 0 and end == len(text):
-            yield start, end, annotate(text, reference_date, settings)
-            return
-        piece = text[start:end]
+        piece = text[start:end]  # the text itself when it is one section (a full slice is no copy)
         candidates = tag(piece, settings)
         tenses = governing_tenses(piece, candidates, settings) if reference_date is not None else None
         if resolution is None:

@@ -353,6 +353,7 @@ def complement(
     out: list[int] = []
     i = after
     soft = subordinators()
+    measure = time_adverbs()  # "shortly", "just": they measure a date's preposition
     size = len(tokens)
     passed_date = False
     while i < size and len(out) < MAX_OBJECT_WORDS:
@@ -360,7 +361,6 @@ def complement(
         word = token.lower
         if i in dates:
             passed_date = True
-            measure = time_adverbs()
             if any(tokens[k].lower not in prepositions() and tokens[k].lower not in measure for k in out):
                 break
             # "election in 2014 was marred": the date and its preposition drop out; a verb's
@@ -396,7 +396,7 @@ def complement(
             continue
         out.append(i)
         i += 1
-    while out and out[-1] == i - 1 and i < size and tokens[out[-1]].lower in time_adverbs():
+    while out and out[-1] == i - 1 and i < size and tokens[out[-1]].lower in measure:
         out.pop()  # "arrived shortly [after 9 p.m.]": the adverb measures the phrase it stops at
     return _trim_tail(tokens, kinds, out)
 

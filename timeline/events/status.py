@@ -85,13 +85,11 @@ def _tense(tokens: tuple[Token, ...], group: range, trigger: int, cue_kinds: fro
                 return "past"
             if tense in ("present", "modal"):
                 return "present"
-    readings = tokens[trigger].info.tenses
-    if group and tokens[trigger - 1].lower in linking_verbs():
-        # "stayed closed" is past by "stayed", "stay closed" not past by "closed"
-        readings = tokens[trigger - 1].info.tenses
-        if trigger - 2 >= group.start and tokens[trigger - 2].lower == "to":
-            return "none"
-    if group and tokens[trigger - 1].lower == "to":
+    # The verb that carries the tense: a linking verb before the trigger ("stayed closed" is past
+    # by "stayed", "stay closed" not past by "closed"), else the trigger.
+    verb = trigger - 1 if group and tokens[trigger - 1].lower in linking_verbs() else trigger
+    readings = tokens[verb].info.tenses
+    if verb > group.start and tokens[verb - 1].lower == "to":
         return "none"
     if "past" in readings:
         return "past"
