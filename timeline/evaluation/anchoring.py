@@ -171,12 +171,25 @@ class Score:
         return self._ratio(self.same_sentence, self.gold_links)
 
 
-def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
+def is_gold_calendar_date(annotation: Annotation) -> bool:
+    """Whether a gold TIMEX3 is a date the event layer would make an event of."""
+    as_input = gold_timex(annotation)
+    return as_input is not None and is_calendar_date(as_input)
+
+
+def event_over(
+    ours: Sequence[tuple[tuple[int, int], DatedEvent]], span: tuple[int, int]
+) -> DatedEvent | None:
+    """Our first event whose date overlaps `span` (`ours`: (date span, event) pairs)."""
+    return next((dated for at, dated in ours if overlaps(at, span)), None)
+
+
 def _covers(spans: tuple[tuple[int, int], ...] | None, target: tuple[int, int]) -> bool:
-    return bool(spans) and any(_overlaps(s, target) for s in spans or ())
+    return bool(spans) and any(overlaps(s, target) for s in spans or ())
 
 
 def _system_timexes(doc: CorpusDocument, tagger: bool) -> list[Timex]:
@@ -236,11 +249,10 @@ def score_document(doc: CorpusDocument, score: Score, tagger: bool = False, clau
         annotation = gold.get(tid)
         if annotation is None:
             continue
-        as_input = gold_timex(annotation)
-        if as_input is None or not is_calendar_date(as_input):
+        if not is_gold_calendar_date(annotation):
             continue
         span = (annotation.start, annotation.end)
-        mine = next((d for s, d in ours if _overlaps(s, span)), None)
+        mine = event_over(ours, span)
         score.timexes += 1
         words = mine.words if mine else None
         extent = mine.extent if mine else None
@@ -260,7 +272,7 @@ def score_document(doc: CorpusDocument, score: Score, tagger: bool = False, clau
                 score.misses.append(f"{doc.id}: {annotation.text!r} gold={gold_word!r} ours={said}")
         if clause:
             score.predictions += len(words or ())
-            score.correct += sum(any(_overlaps(w, events[e]) for e in event_ids) for w in words or ())
+            score.correct += sum(any(overlaps(w, events[e]) for e in event_ids) for w in words or ())
         elif mine is not None:
             score.predictions += 1
             score.correct += any(_covers(words, events[e]) for e in event_ids)

@@ -28,11 +28,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from timeline.evaluation.anchoring import gold_timex
+from timeline.evaluation.anchoring import event_over, gold_timex, is_gold_calendar_date, overlaps
 from timeline.evaluation.corpus import CorpusDocument
 from timeline.evaluation.loading import iter_corpus
 from timeline.evaluation.timeml import CorpusError
-from timeline.events.detect import dated_events, is_calendar_date
+from timeline.events.detect import dated_events
 from timeline.models import Document, DocumentInfo, ReferenceSource
 
 ROLES = {"Arg0": "A0", "Arg1": "A1"}
@@ -80,10 +80,6 @@ class Recall:
     misses: list[str] = field(default_factory=list)
 
 
-def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
-    return a[0] < b[1] and b[0] < a[1]
-
-
 def score_document(doc: CorpusDocument, recall: Recall) -> None:
     """Add one document's cases to `recall`."""
     events = {e.id: (e.start, e.end) for e in doc.events}
@@ -104,13 +100,11 @@ def score_document(doc: CorpusDocument, recall: Recall) -> None:
         annotation = timexes.get(link.timex_id)
         if link.to_creation_time or annotation is None or link.event_id not in events:
             continue
-        as_input = gold_timex(annotation)
-        if as_input is None or not is_calendar_date(as_input):
+        if not is_gold_calendar_date(annotation):
             continue
-        span = (annotation.start, annotation.end)
-        mine = next((d for s, d in ours if _overlaps(s, span)), None)
+        mine = event_over(ours, (annotation.start, annotation.end))
         title = mine.event.title if mine else ""
-        right = mine is not None and any(_overlaps(w, events[link.event_id]) for w in mine.words)
+        right = mine is not None and any(overlaps(w, events[link.event_id]) for w in mine.words)
         for role, text, head in roles.get(link.event_id, []):
             if not head:
                 continue
